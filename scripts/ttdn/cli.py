@@ -1,0 +1,48 @@
+"""`ttdn`: the project's one command line. Later work adds subcommands here."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Thông tin đối ngoại tỉnh Quảng Ngãi: build, serve and check the site."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+CONFIG = click.option(
+    "-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(exists=True)
+)
+
+
+@main.command()
+@CONFIG
+@click.option("-d", "--site-dir", default=None, help="Output folder (default: site/).")
+def build(config_file: str, site_dir: str | None) -> None:
+    """Build the site into site/, both languages, failing on any warning."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    overrides = {"site_dir": site_dir} if site_dir else {}
+    try:
+        mkdocs_build(load_config(config_file, strict=True, **overrides))
+    except (Abort, ConfigurationError) as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
+
+
+@main.command()
+@CONFIG
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
+def serve(config_file: str, dev_addr: str) -> None:
+    """Serve the site with live reload, for editors previewing their pages."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    # Live reload is passed explicitly: click 8.2.2+ turns mkdocs 1.6.1's default off.
+    mkdocs_serve(config_file, livereload=True, dev_addr=dev_addr)
+

@@ -1,0 +1,86 @@
+"""Front matter schemas: one pydantic model per content type.
+
+Which model applies is decided by the page's section (its first folder), in `SECTIONS`. Later
+content types (articles, bulletin issues, photo-book chapters) add a model and a line there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import PurePosixPath
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+# Material for MkDocs keys an editor may set on any page.
+MaterialHide = Literal["navigation", "toc", "footer", "path", "tags"]
+
+
+def bilingual(vi: str, en: str, key: str) -> PydanticCustomError:
+    """A validation error already written in both languages, about the field `key`."""
+    return PydanticCustomError("ttdn", "{vi} / {en}", {"vi": vi, "en": en, "key": key})
+
+
+class PageMeta(BaseModel):
+    """Every page: what its head, its footer and the sitemap need."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: Text
+    description: Text  # meta description and link previews (Zalo, Facebook)
+    date: dt.date  # shown as "Ngày cập nhật / Date modified" with `updated`
+    updated: dt.date | None = None
+    image: Text | None = None  # link-preview image, relative to the page
+    image_alt: Text | None = None
+    hide: list[MaterialHide] = []
+    template: Text | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> PageMeta:
+        if self.updated is not None and self.updated < self.date:
+            raise bilingual(
+                "'updated' (ngày cập nhật) sớm hơn 'date' (ngày đăng).",
+                "'updated' is earlier than 'date'.",
+                key="updated",
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _image_has_alt(self) -> PageMeta:
+        if self.image is not None and self.image_alt is None:
+            raise bilingual(
+                "Có 'image' nhưng thiếu 'image_alt' (mô tả ảnh cho người khiếm thị).",
+                "'image' is set but 'image_alt' (the text alternative) is missing.",
+                key="image",
+            )
+        return self
+
+    @property
+    def modified(self) -> dt.date:
+        return self.updated or self.date
+
+
+class DocumentMeta(PageMeta):
+    """A directive document (văn bản chỉ đạo, điều hành), e.g. Kế hoạch 197/KH-UBND."""
+
+    number: Text  # số, ký hiệu: "197/KH-UBND"
+    issuer: Text  # cơ quan ban hành
+    signer: Text  # người ký
+    signer_title: Text | None = None  # "KT. Chủ tịch, Phó Chủ tịch"
+    attachment: Text | None = None  # a PDF beside the page
+
+
+# Section folder → schema of the pages inside it (their index.md is a listing: PageMeta).
+SECTIONS: dict[str, type[PageMeta]] = {
+    "van-ban": DocumentMeta,
+}
+
+
+def schema_for(src: PurePosixPath) -> type[PageMeta]:
+    """The schema of a page, from its path relative to its language folder."""
+    if len(src.parts) > 1 and src.name != "index.md":
+        return SECTIONS.get(src.parts[0], PageMeta)
+    return PageMeta

@@ -1,0 +1,100 @@
+"""The language logic: which languages the site has, their interface strings, dates, URLs.
+
+The list of languages is read from mkdocs-static-i18n's `languages` in mkdocs.yml (one place);
+each language's interface strings are in `translations/<code>.yml`. Everything here takes the
+language as a parameter: nothing is written once per language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import PurePosixPath
+from typing import Any
+
+import yaml
+from babel.dates import format_date
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # "vi", "en": also the folder under docs/ and the URL prefix of non-default ones
+    default: bool
+
+    @property
+    def prefix(self) -> str:
+        """URL path of this language's home, relative to the site root: "" or "en/"."""
+        return "" if self.default else f"{self.code}/"
+
+    @property
+    def strings(self) -> dict[str, Any]:
+        return strings(self.code)
+
+    def t(self, key: str) -> str:
+        return self.strings[key]
+
+    def format_date(self, date: dt.date) -> str:
+        """"27 tháng 12, 2022" / "27 December 2022"."""
+        return format_date(date, format="long", locale=self.t("babel_locale"))
+
+
+@dataclass(frozen=True)
+class Languages:
+    """The site's languages, the default one first."""
+
+    all: tuple[Language, ...]
+
+    @classmethod
+    def from_codes(cls, codes: list[str], default: str) -> Languages:
+        ordered = [default] + [c for c in codes if c != default]
+        return cls(tuple(Language(code, code == default) for code in ordered))
+
+    @property
+    def default(self) -> Language:
+        return self.all[0]
+
+    @property
+    def codes(self) -> list[str]:
+        return [lang.code for lang in self.all]
+
+    def get(self, code: str) -> Language:
+        for lang in self.all:
+            if lang.code == code:
+                return lang
+        raise KeyError(code)
+
+    def others(self, code: str) -> list[Language]:
+        return [lang for lang in self.all if lang.code != code]
+
+
+@cache
+def strings(code: str) -> dict[str, Any]:
+    """The interface strings of one language (translations/<code>.yml)."""
+    text = resources.files("ttdn.translations").joinpath(f"{code}.yml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def page_path(src: PurePosixPath) -> str:
+    """URL path of a page, relative to its language's home, for directory URLs.
+
+    "index.md" → "", "van-ban/index.md" → "van-ban/", "van-ban/kh-197.md" → "van-ban/kh-197/".
+    """
+    parts = src.with_suffix("").parts
+    if parts and parts[-1] == "index":
+        parts = parts[:-1]
+    return "".join(f"{part}/" for part in parts)
+
+
+def parents(src: PurePosixPath) -> list[PurePosixPath]:
+    """The index pages above a page, nearest first: a/b/c.md → a/b/index.md, a/index.md, index.md."""
+    folder = src.parent if src.name != "index.md" else src.parent.parent
+    chain = []
+    if src.name == "index.md" and src.parent == PurePosixPath("."):
+        return chain
+    while True:
+        chain.append(folder / "index.md")
+        if folder == PurePosixPath("."):
+            return chain
+        folder = folder.parent

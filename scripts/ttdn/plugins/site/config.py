@@ -1,0 +1,12 @@
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class SiteConfig(Config):
+    enabled = c.Type(bool, default=True)
+    # Relative to mkdocs.yml; keep it between CI runs to skip font subsetting.
+    cache_dir = c.Type(str, default=".cache/plugin/ttdn")
+    # Where "Báo lỗi trang / Report a problem" leads: a path in the site or a full URL.
+    report_problem_url = c.Type(str)
+    # Link-preview image for pages that set none, relative to the site root.
+    default_image = c.Type(str, default="assets/images/og-image.png")
