@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ttdn import brand, fonts
-from ttdn.content import ContentErrors, SiteContent, load_site
+from ttdn.content import ContentErrors, DocumentMeta, SiteContent, load_site
 from ttdn.head import PageView, page_view
 from ttdn.i18n import Language, Languages, strings
 from ttdn.plugins.site.config import SiteConfig
@@ -37,6 +37,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.nav: Navigation | None = None
         self.files: Files | None = None
         self.env: Environment | None = None
+        self.partials: Environment | None = None
 
     # Runs after static-i18n's on_config (-100), which sets this build's theme.language.
     @event_priority(-110)
@@ -56,7 +57,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 raise PluginError(str(err)) from None
         # Each language build would overwrite the one /404.html: we write one per language.
         config.theme.static_templates.discard("404.html")
-        self.nav = self.files = self.env = None
+        self.nav = self.files = self.env = self.partials = None
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -72,6 +73,18 @@ class SitePlugin(BasePlugin[SiteConfig]):
         env.globals["ttdn_material_string"] = _material_string
         self.env = env
         return env
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Directive documents: their number, date, issuer and signer right under the title."""
+        view = self._view(config, page)
+        if view.entry is None or not isinstance(view.entry.meta, DocumentMeta):
+            return html
+        # MkDocs renders pages before on_env: the theme's environment is made here, once.
+        if self.partials is None:
+            self.partials = config.theme.get_env()
+        block = self.partials.get_template("partials/ttdn/document-meta.html").render(ttdn=view)
+        head, sep, rest = html.partition("</h1>")
+        return head + sep + block + rest if sep else block + html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         if self.config.enabled:

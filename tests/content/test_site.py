@@ -1,0 +1,114 @@
+"""The content model reports every bad page with its file, line and a bilingual message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ttdn.content import ContentError, ContentErrors, DocumentMeta, PageMeta, load_site
+from ttdn.i18n import Languages
+
+LANGS = Languages.from_codes(["vi", "en"], "vi")
+
+GOOD = "---\ntitle: Trang\ndescription: Mô tả.\ndate: 2023-01-02\n---\n# Trang\n"
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    return root
+
+
+def only_error(root: Path) -> ContentError:
+    with pytest.raises(ContentErrors) as info:
+        load_site(root, LANGS)
+    assert len(info.value.errors) == 1
+    return info.value.errors[0]
+
+
+def test_valid_pages_are_indexed_by_language_and_path(tmp_path: Path) -> None:
+    site = load_site(write(tmp_path, {"vi/index.md": GOOD, "en/index.md": GOOD}), LANGS)
+    entries = sorted((e.lang.code, str(e.src), e.url) for e in site)
+    assert entries == [("en", "index.md", "en/"), ("vi", "index.md", "")]
+
+
+def test_missing_title_names_file_and_the_closing_line(tmp_path: Path) -> None:
+    text = "---\ndescription: Mô tả.\ndate: 2023-01-02\n---\n"
+    error = only_error(write(tmp_path, {"vi/index.md": text}))
+    assert error.path == tmp_path / "vi/index.md"
+    assert error.line == 4
+    assert "Thiếu trường bắt buộc 'title'" in error.vi
+    assert "required field 'title' is missing" in error.en
+
+
+def test_unparsable_date_points_at_its_line(tmp_path: Path) -> None:
+    text = "---\ntitle: Trang\ndescription: Mô tả.\ndate: 27/12/2022\n---\n"
+    error = only_error(write(tmp_path, {"vi/index.md": text}))
+    assert error.line == 4
+    assert "không phải ngày hợp lệ" in error.vi and "not a valid date" in error.en
+
+
+def test_unknown_field_is_refused_with_the_valid_ones_listed(tmp_path: Path) -> None:
+    text = GOOD.replace("date:", "tittle: x\ndate:")
+    error = only_error(write(tmp_path, {"vi/index.md": text}))
+    assert error.line == 4
+    assert "'tittle'" in error.vi and "title" in error.en
+
+
+def test_image_without_alt_text_is_refused(tmp_path: Path) -> None:
+    text = GOOD.replace("date:", "image: anh.jpg\ndate:")
+    error = only_error(write(tmp_path, {"vi/index.md": text}))
+    assert error.line == 4
+    assert "image_alt" in error.vi and "image_alt" in error.en
+
+
+def test_updated_before_date_is_refused(tmp_path: Path) -> None:
+    text = GOOD.replace("date: 2023-01-02", "date: 2023-01-02\nupdated: 2022-01-01")
+    error = only_error(write(tmp_path, {"vi/index.md": text}))
+    assert error.line == 5
+
+
+def test_yaml_syntax_error_points_at_the_bad_line(tmp_path: Path) -> None:
+    text = "---\ntitle: Trang\ndescription: \"Mô tả\ndate: 2023-01-02\n---\n"
+    error = only_error(write(tmp_path, {"vi/index.md": text}))
+    assert error.line >= 3
+    assert "YAML" in error.vi and "YAML" in error.en
+
+
+def test_unclosed_front_matter_is_reported(tmp_path: Path) -> None:
+    error = only_error(write(tmp_path, {"vi/index.md": "---\ntitle: Trang\n# Trang\n"}))
+    assert error.line == 1 and "never closed" in error.en
+
+
+def test_file_names_must_be_ascii_slugs(tmp_path: Path) -> None:
+    error = only_error(write(tmp_path, {"vi/văn-bản/index.md": GOOD}))
+    assert "'văn-bản'" in error.vi and "lower-case ASCII" in error.en
+
+
+def test_documents_need_number_issuer_and_signer(tmp_path: Path) -> None:
+    error = only_error(write(tmp_path, {"vi/van-ban/kh-1.md": GOOD}))
+    assert "'number'" in error.vi
+
+
+def test_every_bad_page_is_reported_in_one_pass(tmp_path: Path) -> None:
+    bad = "---\ntitle: Trang\n---\n"
+    root = write(tmp_path, {"vi/a.md": bad, "en/b.md": bad, "vi/index.md": GOOD})
+    with pytest.raises(ContentErrors) as info:
+        load_site(root, LANGS)
+    assert [e.path.name for e in info.value.errors] == ["b.md", "a.md"]
+    message = str(info.value)
+    assert message.startswith("2 lỗi nội dung / 2 content error(s):")
+    assert f"{root / 'vi/a.md'}:3: Thiếu" in message
+
+
+def test_section_decides_the_schema() -> None:
+    from pathlib import PurePosixPath as P
+
+    from ttdn.content import schema_for
+
+    assert schema_for(P("van-ban/kh-197.md")) is DocumentMeta
+    assert schema_for(P("van-ban/index.md")) is PageMeta
+    assert schema_for(P("gioi-thieu/index.md")) is PageMeta
