@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -12,6 +13,17 @@ import click
 def main() -> None:
     """Thông tin đối ngoại tỉnh Quảng Ngãi: build, serve and check the site."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _show_mkdocs_log()
+
+
+def _show_mkdocs_log() -> None:
+    """Print MkDocs' and the plugins' messages as `mkdocs` itself does: editors read them."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    if not any(isinstance(h, logging.StreamHandler) for h in logger.handlers):
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
 
 
 CONFIG = click.option(
@@ -46,3 +58,6 @@ def serve(config_file: str, dev_addr: str) -> None:
     # Live reload is passed explicitly: click 8.2.2+ turns mkdocs 1.6.1's default off.
     mkdocs_serve(config_file, livereload=True, dev_addr=dev_addr)
 
+
+from ttdn.images.cli import images  # noqa: E402
+main.add_command(images)

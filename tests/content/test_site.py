@@ -51,6 +51,12 @@ def test_unparsable_date_points_at_its_line(tmp_path: Path) -> None:
     assert "không phải ngày hợp lệ" in error.vi and "not a valid date" in error.en
 
 
+def test_impossible_calendar_date_is_explained_not_crashed(tmp_path: Path) -> None:
+    text = "---\ntitle: Trang\ndescription: Mô tả.\ndate: 2023-13-01\n---\n"
+    error = only_error(write(tmp_path, {"vi/index.md": text}))
+    assert error.line == 4 and "not a valid date" in error.en
+
+
 def test_unknown_field_is_refused_with_the_valid_ones_listed(tmp_path: Path) -> None:
     text = GOOD.replace("date:", "tittle: x\ndate:")
     error = only_error(write(tmp_path, {"vi/index.md": text}))

@@ -11,9 +11,17 @@ import yaml
 from ttdn.content.errors import ContentError
 
 try:  # libyaml when present: ten times faster on a large site
-    from yaml import CSafeLoader as Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class Loader(_BaseLoader):
+    """Safe YAML that leaves dates as text: the schema parses them and explains a bad one
+    ("2023-13-01" would otherwise raise a bare ValueError inside PyYAML)."""
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_str)
 
 
 @dataclass
