@@ -59,3 +59,5 @@ def serve(config_file: str, dev_addr: str) -> None:
     mkdocs_serve(config_file, livereload=True, dev_addr=dev_addr)
 
 
+from ttdn.images.cli import images  # noqa: E402
+main.add_command(images)
