@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from helpers import content_pages, language_of
-
 from ttdn.i18n import Languages
 
 LANGS = Languages.from_codes(["vi", "en"], "vi")

@@ -54,7 +54,7 @@ def test_sitemap_lists_the_page_once_without_a_translation(built) -> None:
     assert SITE_URL + "gioi-thieu/chi-tieng-viet/" in locs
     assert SITE_URL + "en/gioi-thieu/chi-tieng-viet/" not in locs
     links = root.xpath(
-        "//s:url[s:loc='%sgioi-thieu/chi-tieng-viet/']/x:link/@hreflang" % SITE_URL, namespaces=ns
+        f"//s:url[s:loc='{SITE_URL}gioi-thieu/chi-tieng-viet/']/x:link/@hreflang", namespaces=ns
     )
     assert sorted(links) == ["vi", "x-default"]
 

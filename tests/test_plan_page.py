@@ -49,4 +49,5 @@ def test_plan_identity_block_uses_each_language_date_form(pages: dict) -> None:
 
 def test_heading_anchors_keep_d_with_stroke_as_d(pages: dict) -> None:
     ids = pages[PLAN].xpath("//article//h3/@id")
-    assert "3-dau-tranh-phan-bac-thong-tin-sai-trai-xuyen-tac-chong-pha-su-nghiep-xay-dung-va-bao-ve-to-quoc" in ids
+    # "3. Đấu tranh, phản bác thông tin sai trái, …": Python-Markdown's default drops the Đ.
+    assert any(i.startswith("3-dau-tranh-phan-bac-thong-tin-sai-trai") for i in ids)

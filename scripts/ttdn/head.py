@@ -5,9 +5,8 @@ sitemap and the heads can never disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import datetime as dt
+from dataclasses import dataclass
 
 from ttdn.content import Entry, SiteContent
 from ttdn.i18n import Language

@@ -88,7 +88,10 @@ def page_path(src: PurePosixPath) -> str:
 
 
 def parents(src: PurePosixPath) -> list[PurePosixPath]:
-    """The index pages above a page, nearest first: a/b/c.md → a/b/index.md, a/index.md, index.md."""
+    """The index pages above a page, nearest first.
+
+    a/b/c.md → a/b/index.md, a/index.md, index.md.
+    """
     folder = src.parent if src.name != "index.md" else src.parent.parent
     chain = []
     if src.name == "index.md" and src.parent == PurePosixPath("."):

@@ -49,16 +49,16 @@ def parse(text: str, path: Path) -> FrontMatter:
     lines = text.splitlines()
     if not lines or lines[0].rstrip() != "---":
         return FrontMatter({})
-    for end, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in ("---", "..."):
-            break
-    else:
+    closing = [i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")]
+    if not closing:
         raise ContentError(
             path,
             1,
-            "Phần thông tin đầu trang (front matter) mở bằng '---' nhưng không có dòng '---' đóng lại.",
+            "Phần thông tin đầu trang (front matter) mở bằng '---' nhưng không có dòng '---' "
+            "đóng lại.",
             "The front matter opens with '---' but is never closed by another '---' line.",
         )
+    end = closing[0]
     source = "\n".join(lines[1:end])
     try:
         node = yaml.compose(source, Loader=Loader)
