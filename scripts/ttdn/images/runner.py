@@ -6,6 +6,7 @@ caller (CLI or plugin) turns errors into messages and exit codes.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -175,7 +176,10 @@ def _process_all(todo: dict[str, list[Path]], options: ImageOptions, out: Path,
         for path, key in items:
             yield _job(path, key, source_name(path), options, out)
         return
-    with ProcessPoolExecutor(jobs, initializer=init_process, initargs=(options,)) as pool:
+    # spawn, not fork: `mkdocs serve` runs threads, and forking a threaded process can deadlock.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=init_process,
+                             initargs=(options,)) as pool:
         futures: dict[Future[Outcome], Path] = {
             pool.submit(_job, path, key, source_name(path), options, out): path
             for path, key in items

@@ -1,0 +1,174 @@
+"""The `ttdn-images` MkDocs plugin: every photo a page shows, as small sRGB derivatives.
+
+Thin: `ttdn.images.run()` makes the derivatives (once per build, incremental, in a process pool);
+`ttdn.images.markup` writes the <picture>. mkdocs-static-i18n reruns the build per language on this
+same object, so the photos are processed by the first language build only, what each language's
+pages use is keyed by language, and every language links to the one `site/assets/images/`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from ttdn.content.errors import ContentError, ContentErrors
+from ttdn.images import ImageError, ImageRecord, run
+from ttdn.images.markup import figure, find_images, picture, split_title
+from ttdn.images.metadata import location_in_image
+from ttdn.images.options import IMAGE_SUFFIXES
+from ttdn.images.pipeline import open_image
+from ttdn.plugins.images.config import ImagesConfig
+
+log = get_plugin_logger(__name__)
+
+# An image inside docs/ is copied to site/ as it is: above this size it belongs in photos/.
+DOCS_IMAGE_MAX_BYTES = 1024 * 1024
+
+
+class ImagesPlugin(BasePlugin[ImagesConfig]):
+    def __init__(self) -> None:
+        self.records: dict[Path, ImageRecord] | None = None
+        self.used: dict[str, set[str]] = {}
+        self.lang = ""
+        self.root = Path()
+        self.photos = Path()
+        self.store = Path()
+
+    # After static-i18n's on_config (-100), which sets this build's theme.language.
+    @event_priority(-110)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.enabled:
+            return config
+        self.lang = str(config.theme.get("language") or "")
+        self.used[self.lang] = set()
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.photos = (self.root / self.config.photos_dir).resolve()
+        self.store = (self.root / self.config.cache_dir).resolve()
+        if self.photos.is_dir() and str(self.photos) not in config.watch:
+            config.watch.append(str(self.photos))  # `mkdocs serve` reloads on a new photo
+        if self.records is None:  # the first language build: the others reuse its work
+            self.records = self._process()
+        return config
+
+    def _process(self) -> dict[Path, ImageRecord]:
+        if not self.photos.is_dir():
+            return {}
+        result = run(
+            [self.photos],
+            self.store,
+            self.config.image_options(),
+            jobs=self.config.concurrency or None,
+            source_name=lambda p: p.relative_to(self.root).as_posix(),
+        )
+        log.info(result.summary.line())
+        if result.summary.errors:
+            raise PluginError(_errors_text(result.summary.errors, self.root))
+        return {path.resolve(): record for path, record in result.records.items()}
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Refuse a photo put in docs/ by mistake: MkDocs would publish it with its metadata."""
+        if not self.config.enabled:
+            return files
+        errors = []
+        for file in files:
+            if Path(file.src_uri).suffix.lower() not in IMAGE_SUFFIXES or not file.abs_src_path:
+                continue
+            path = Path(file.abs_src_path)
+            data = path.read_bytes()
+            if len(data) > DOCS_IMAGE_MAX_BYTES:
+                errors.append(ImageError(path, f"ảnh trong docs/ quá lớn; hãy chuyển vào "
+                                         f"{self.config.photos_dir}/",
+                                         f"image in docs/ too large; move it to "
+                                         f"{self.config.photos_dir}/"))
+                continue
+            try:
+                located = location_in_image(open_image(path, data, self.config.image_options()),
+                                            data)
+            except ImageError as err:
+                errors.append(err)
+                continue
+            if located:
+                errors.append(ImageError(path, "ảnh chứa thông tin vị trí",
+                                         "image carries location metadata"))
+        if errors:
+            raise PluginError(_errors_text(errors, self.root))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        if not self.config.enabled or self.records is None:
+            return markdown
+        source = Path(page.file.abs_src_path or page.file.src_uri)
+        errors: list[ContentError] = []
+        pieces: list[str] = []
+        last = 0
+        eager = True
+        for ref in find_images(markdown):
+            shown = _shown(source, self.root)
+            if not ref.alt:
+                errors.append(ContentError(
+                    shown, ref.line,
+                    "ảnh thiếu văn bản thay thế (alt): ![mô tả ảnh](...)",
+                    "image without alt text: write ![what the image shows](...)"))
+            if ref.external:
+                continue
+            target = (self.root / ref.src.lstrip("/") if ref.src.startswith("/")
+                      else source.parent / ref.src).resolve()
+            if not target.is_relative_to(self.photos):
+                continue  # a docs/ asset: MkDocs copies and checks it
+            record = self.records.get(target)
+            if record is None:
+                errors.append(ContentError(
+                    shown, ref.line,
+                    f"không tìm thấy ảnh {ref.src}",
+                    f"image not found: {ref.src}"))
+                continue
+            self.used[self.lang].add(record.key)
+            html = picture(record, ref.alt, lambda name: self._url(name, page),
+                           sizes=self.config.sizes, eager=eager)
+            eager = False
+            caption, credit = split_title(ref.title)
+            if ref.alone and (caption or credit):
+                html = "\n\n" + figure(html, caption, credit) + "\n\n"
+            pieces += [markdown[last:ref.start], html]
+            last = ref.end
+        if errors:
+            raise PluginError(str(ContentErrors(errors)))
+        return "".join(pieces) + markdown[last:]
+
+    def _url(self, name: str, page: Page) -> str:
+        return get_relative_url(f"{self.config.output_dir}/{name}", page.url)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Copy the derivatives this language's pages use into the one shared folder."""
+        if not self.config.enabled or not self.records:
+            return
+        by_key = {r.key: r for r in self.records.values()}
+        out = Path(config.site_dir) / self.config.output_dir
+        out.mkdir(parents=True, exist_ok=True)
+        copied = 0
+        for key in sorted(self.used.get(self.lang, ())):
+            for name in by_key[key].files():
+                dest = out / name
+                if not dest.exists():  # content-addressed: an existing name is the same file
+                    shutil.copyfile(self.store / name, dest)
+                    copied += 1
+        log.debug("%d derivatives copied for '%s'", copied, self.lang)
+
+
+def _shown(path: Path, root: Path) -> Path:
+    """A path as the editor sees it: relative to the repository when it is inside."""
+    return path.relative_to(root) if path.is_relative_to(root) else path
+
+
+def _errors_text(errors: list[ImageError], root: Path) -> str:
+    lines = [f"ttdn-images: {len(errors)} ảnh lỗi / image error(s):"]
+    lines += [str(ImageError(_shown(e.path, root), e.vi, e.en)) for e in errors]
+    return "\n".join(lines)
