@@ -42,6 +42,8 @@ class ImageOptions:
     widths: tuple[int, ...] = (480, 800, 1200, 1600)
     # A width within this fraction of a larger one is skipped (1600 and 1580 are one image).
     min_width_step: float = 0.15
+    # Modern formats offered as <source>s, best first, before the JPEG (or PNG) fallback.
+    modern_formats: tuple[str, ...] = MODERN_FORMATS
     # AVIF (libavif + aom): speed 8 is twice as fast as 6 for ~4 % more bytes (NOTES.md);
     # quality 55 here matches sharp's default AVIF q50 in SSIM on photos (BENCHMARKS.md).
     avif_quality: int = 55

@@ -19,7 +19,6 @@ from ttdn.images.cache import Store
 from ttdn.images.model import ImageError, ImageRecord, Variant
 from ttdn.images.options import (
     INPUT_FORMATS,
-    MODERN_FORMATS,
     SUFFIX,
     ImageOptions,
     scaled_height,
@@ -276,7 +275,7 @@ def _still(path: Path, im: Image.Image, options: ImageOptions, store: Store,
     base = to_srgb(im, icc)
     record.alpha = base.mode == "RGBA"
     record.fallback = "png" if record.alpha else "jpeg"
-    formats = [*MODERN_FORMATS, record.fallback]
+    formats = [*options.modern_formats, record.fallback]
 
     current = base
     outputs: list[tuple[int, Image.Image]] = []
