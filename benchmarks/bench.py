@@ -37,7 +37,7 @@ def generated_photos(folder: Path, count: int, size: tuple[int, int]) -> list[Pa
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(count):
-        path = folder / f"gen-{size[0]}x{size[1]}-{i}.jpg"
+        path = folder / f"gen2-{size[0]}x{size[1]}-{i}.jpg"
         paths.append(path)
         if path.exists():
             continue
@@ -54,9 +54,12 @@ def generated_photos(folder: Path, count: int, size: tuple[int, int]) -> list[Pa
         draw.polygon([(w // 5, h * 3 // 5), (w // 2, h // 4), (w * 4 // 5, h * 3 // 5)],
                      fill=(60, 90 + 5 * i, 50))  # island
         im = im.filter(ImageFilter.GaussianBlur(2)).resize(size, Image.Resampling.BICUBIC)
-        grain = Image.effect_noise(size, 12).convert("RGB")
-        im = Image.blend(im, grain, 0.08)
-        im.save(path, "JPEG", quality=90)
+        # Texture (foliage, rock, water) at a few pixels' scale, and sensor grain: a 24 MP
+        # camera JPEG weighs 8-12 MB; without them the photo is far too easy to compress.
+        texture = Image.effect_noise((size[0] // 3, size[1] // 3), 60).resize(size)
+        im = Image.blend(im, texture.convert("RGB"), 0.22)
+        im = Image.blend(im, Image.effect_noise(size, 30).convert("RGB"), 0.08)
+        im.save(path, "JPEG", quality=92)
     return paths
 
 
@@ -109,6 +112,7 @@ def main() -> None:
     parser.add_argument("--ssim-width", type=int, default=800, help="width scored (default 800)")
     parser.add_argument("--avif-quality", type=int)
     parser.add_argument("--avif-speed", type=int)
+    parser.add_argument("--avif-subsampling")
     parser.add_argument("--webp-quality", type=int)
     parser.add_argument("--jpeg-quality", type=int)
     args = parser.parse_args()
@@ -118,7 +122,8 @@ def main() -> None:
         files = [f for f in files if f.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp")]
     else:
         files = generated_photos(HERE / "out" / "generated", args.count, (6000, 4000))
-    changes = {k: v for k in ("avif_quality", "avif_speed", "webp_quality", "jpeg_quality")
+    tunable = ("avif_quality", "avif_speed", "avif_subsampling", "webp_quality", "jpeg_quality")
+    changes = {k: v for k in tunable
                if (v := getattr(args, k)) is not None}
     options = ImageOptions().with_(**changes)
     init_process(options)

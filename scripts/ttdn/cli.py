@@ -60,4 +60,5 @@ def serve(config_file: str, dev_addr: str) -> None:
 
 
 from ttdn.images.cli import images  # noqa: E402
+
 main.add_command(images)

@@ -170,3 +170,19 @@ def test_widths_are_never_upscaled(tmp_path, options):
     write_jpeg(tmp_path / "photos" / "small.jpg", noise((60, 40)))
     record = built(tmp_path, options)["small.jpg"]
     assert [v.width for v in record.variants["jpeg"]] == [40, 60]
+
+
+def test_heic_and_tiff_originals_are_read(tmp_path, options):
+    import pillow_heif
+
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    pillow_heif.register_heif_opener()
+    Image.new("RGB", (120, 90), (20, 90, 160)).save(photos / "iphone.heic", quality=90,
+                                                     exif=gps_exif())
+    Image.new("RGB", (120, 90), (160, 90, 20)).save(photos / "scan.tif")
+    records = built(tmp_path, options)
+    for name, colour in (("iphone.heic", (20, 90, 160)), ("scan.tif", (160, 90, 20))):
+        out = opened(tmp_path, records[name], "jpeg")
+        assert close(out.getpixel((10, 10)), colour, 6), name
+        assert not out.getexif()

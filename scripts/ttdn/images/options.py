@@ -44,12 +44,16 @@ class ImageOptions:
     min_width_step: float = 0.15
     # Modern formats offered as <source>s, best first, before the JPEG (or PNG) fallback.
     modern_formats: tuple[str, ...] = MODERN_FORMATS
-    # AVIF (libavif + aom): speed 8 is twice as fast as 6 for ~4 % more bytes (NOTES.md);
-    # quality 55 here matches sharp's default AVIF q50 in SSIM on photos (BENCHMARKS.md).
-    avif_quality: int = 55
+    # AVIF (libavif + aom): speed 8 is twice as fast as 6 for ~4 % more bytes (NOTES.md) and
+    # 5-7x faster than sharp's effort 4. q50 as sharp; it scores slightly higher in SSIMULACRA2 on
+    # 24 MP photos, for ~15 % more bytes (BENCHMARKS.md). Speed 7 gains ~1 point at equal bytes.
+    avif_quality: int = 50
     avif_speed: int = 8
-    # WebP (libwebp) and JPEG (libjpeg-turbo): sharp's defaults are q80 for both.
-    webp_quality: int = 80
+    # 4:2:0 measured better per byte than 4:4:4 (sharp's AVIF default) in SSIMULACRA2.
+    avif_subsampling: str = "4:2:0"
+    # WebP (libwebp) and JPEG (libjpeg-turbo): sharp's defaults are q80 for both. Our WebP at q79
+    # matches sharp's q80 in bytes with an equal or better SSIMULACRA2 (BENCHMARKS.md).
+    webp_quality: int = 79
     webp_method: int = 4
     jpeg_quality: int = 80
     # Progressive + optimised Huffman tables: 5-10 % smaller JPEGs at the same quality.

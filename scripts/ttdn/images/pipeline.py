@@ -190,7 +190,7 @@ def encode(im: Image.Image, fmt: str, options: ImageOptions) -> bytes:
     buf = io.BytesIO()
     if fmt == "avif":
         im.save(buf, "AVIF", quality=options.avif_quality, speed=options.avif_speed,
-                max_threads=options.threads_per_process)
+                subsampling=options.avif_subsampling, max_threads=options.threads_per_process)
     elif fmt == "webp":
         im.save(buf, "WEBP", quality=options.webp_quality, method=options.webp_method)
     elif fmt == "jpeg":
