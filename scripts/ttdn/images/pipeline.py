@@ -206,8 +206,9 @@ def encode(im: Image.Image, fmt: str, options: ImageOptions) -> bytes:
 def _encode_animation(frames: list[Image.Image], durations: list[int], loop: int, fmt: str,
                       options: ImageOptions) -> bytes:
     buf = io.BytesIO()
+    for frame in frames:
+        frame.info.clear()  # a GIF comment or XMP would otherwise be written back
     first, rest = frames[0], frames[1:]
-    first.info.clear()
     if fmt == "webp":
         first.save(buf, "WEBP", save_all=True, append_images=rest, duration=durations, loop=loop,
                    quality=options.webp_quality, method=options.webp_method)
