@@ -19,12 +19,15 @@ from ttdn.images.runner import run
 def test_an_unchanged_rerun_is_all_cache_hits_and_rewrites_nothing(tmp_path, options):
     write_jpeg(tmp_path / "photos" / "a.jpg", noise((120, 90)))
     write_jpeg(tmp_path / "photos" / "b.jpg", noise((120, 90), seed=1))
+    originals = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (tmp_path / "photos").iterdir()}
     first = run([tmp_path / "photos"], tmp_path / "out", options, jobs=1)
     assert first.summary.built == 2
     stamps = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "out").iterdir()}
     second = run([tmp_path / "photos"], tmp_path / "out", options, jobs=1)
     assert (second.summary.built, second.summary.cached) == (0, 2)
     assert {p.name: p.stat().st_mtime_ns for p in (tmp_path / "out").iterdir()} == stamps
+    # The originals are only ever read.
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in originals} == originals
 
 
 def test_a_replaced_photo_with_the_same_name_is_rebuilt_and_the_old_derivatives_pruned(

@@ -105,3 +105,23 @@ def test_optimise_prints_one_summary_and_fails_on_a_bad_file(tmp_path):
     assert "Traceback" not in result.output
     summary = [line for line in result.output.splitlines() if line.startswith("ttdn images:")]
     assert len(summary) == 1 and "1 built" in summary[0] and "1 lỗi/errors" in summary[0]
+
+
+def test_strip_location_reaches_every_frame_of_an_mpo(tmp_path):
+    photo = tmp_path / "phone.mpo"
+    exif = gps_exif()
+    left, right = noise((64, 48)), noise((64, 48), seed=3)
+    left.save(photo, "MPO", save_all=True, append_images=[right], exif=exif)
+    assert photo.read_bytes().count(b"Exif\x00\x00") == 2
+    assert CliRunner().invoke(images, ["--check", str(photo)]).exit_code == 1
+    assert CliRunner().invoke(images, ["--strip-location", str(photo)]).exit_code == 0
+    assert jpeg_location(photo.read_bytes()) == []
+    with Image.open(photo) as im:
+        im.seek(1)  # the MP index still points at the second picture
+        assert im.tobytes() == Image.open(io.BytesIO(_second(right))).tobytes()
+
+
+def _second(im: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    im.save(buf, "JPEG")
+    return buf.getvalue()
