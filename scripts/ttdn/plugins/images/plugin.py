@@ -109,9 +109,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         errors: list[ContentError] = []
         pieces: list[str] = []
         last = 0
-        eager = True
+        eager = True  # the first picture of a page is likely above the fold: no lazy loading
+        shown = _shown(source, self.root)
         for ref in find_images(markdown):
-            shown = _shown(source, self.root)
             if not ref.alt:
                 errors.append(ContentError(
                     shown, ref.line,
