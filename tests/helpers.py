@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import textwrap
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -50,3 +51,80 @@ def alternates(doc) -> dict[str, str]:
         link.get("hreflang"): link.get("href")
         for link in doc.xpath("//head/link[@rel='alternate'][@hreflang]")
     }
+
+
+def article(title: str, date: str, category: str = "bien-dao", **extra: str) -> str:
+    """Markdown of a valid article."""
+    fields = {"category": category, "agency": "Sở Thông tin và Truyền thông", **extra}
+    return front(title, date=date, **fields) + f"\n{title}: nội dung bài viết.\n"
+
+
+def column_site(vi_articles: int, en_articles: int) -> dict[str, str]:
+    """Files of a small site whose column has `n` articles per language, one a day from
+    2023-01-01, alternating between two categories, plus a 2022 article in Vietnamese."""
+    files = {
+        "vi/index.md": front("Trang chủ") + "# Trang chủ\n",
+        "en/index.md": front("Home") + "# Home\n",
+        "vi/tin-bai/index.md": front("Chuyên mục") + "# Chuyên mục\n",
+        "en/tin-bai/index.md": front("Column") + "# Column\n",
+        "vi/tin-bai/2022/bai-nam-2022.md": article("Bài năm 2022", "2022-12-30", "bien-dao"),
+    }
+    for lang, count in (("vi", vi_articles), ("en", en_articles)):
+        for n in range(1, count + 1):
+            category = "bien-dao" if n % 2 else "quyen-con-nguoi"
+            files[f"{lang}/tin-bai/2023/bai-{n:02d}.md"] = article(
+                f"{lang} bài {n:02d}", f"2023-01-{n:02d}", category
+            )
+    return files
+
+
+SMALL_CONFIG = """\
+site_name: Thử nghiệm
+site_url: {site_url}
+use_directory_urls: true
+theme:
+  name: material
+  custom_dir: {overrides}
+  language: vi
+  font: false
+extra:
+  alternate: true
+markdown_extensions:
+  - toc:
+      slugify: !!python/name:ttdn.slugs.heading_slug
+plugins:
+  - i18n:
+      docs_structure: folder
+      fallback_to_default: false
+      reconfigure_material: false
+      reconfigure_search: false
+      languages:
+        - locale: vi
+          name: Tiếng Việt
+          default: true
+        - locale: en
+          name: English
+          site_name: Test
+          theme:
+            language: en
+  - ttdn-site:
+      report_problem_url: bao-loi/
+      cache_dir: {cache_dir}
+"""
+
+
+def make_small_site(root: Path, files: dict[str, str]) -> Path:
+    """Build a small two-language site from {"vi/index.md": text, ...} in `root`; returns site/."""
+    (root / "mkdocs.yml").write_text(
+        SMALL_CONFIG.format(
+            site_url=SITE_URL,
+            overrides=ROOT / "overrides",
+            cache_dir=ROOT / ".cache" / "plugin" / "ttdn",
+        ),
+        "utf-8",
+    )
+    for name, text in files.items():
+        path = root / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), "utf-8")
+    return build_site(root / "mkdocs.yml", root / "site")

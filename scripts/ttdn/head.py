@@ -6,9 +6,13 @@ sitemap and the heads can never disagree.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from mkdocs.utils import get_relative_url
+
+from ttdn.collections import ArticleLinks, Collections, Feed, Listing
 from ttdn.content import Entry, SiteContent
+from ttdn.content.categories import Category, categories
 from ttdn.i18n import Language
 
 
@@ -67,9 +71,29 @@ class PageView:
     canonical: str | None
     og_image: str  # absolute URL
     report_problem_url: str
+    page_url: str  # this page's URL path, "" for the home page
+    site_url: str
+    listing: Listing | None = None
+    article: ArticleLinks | None = None
+    latest: list[Entry] = field(default_factory=list)  # the home page's latest articles
+    feeds: list[Feed] = field(default_factory=list)  # announced in the head
 
-    def t(self, key: str) -> str:
-        return self.lang.t(key)
+    def t(self, key: str, **values: object) -> str:
+        text = self.lang.t(key)
+        return text.format(**values) if values else text
+
+    def href(self, url: str) -> str:
+        """A link from this page to `url` (a path from the site root), relative like MkDocs'."""
+        return get_relative_url(url or ".", self.page_url or ".")
+
+    def absolute(self, url: str) -> str:
+        return absolute(self.site_url, url)
+
+    def category(self, slug: str) -> Category:
+        return categories()[slug]
+
+    def date(self, day: dt.date) -> str:
+        return self.lang.format_date(day)
 
     @property
     def report_problem_href(self) -> str:
@@ -88,6 +112,7 @@ class PageView:
 
 def page_view(
     site: SiteContent,
+    collections: Collections,
     entry: Entry | None,
     lang: Language,
     site_url: str,
@@ -96,7 +121,12 @@ def page_view(
 ) -> PageView:
     image = lang.prefix + default_image
     if entry is not None and entry.meta.image:
-        image = entry.url + entry.meta.image
+        image = entry.asset_url(entry.meta.image)
+    url = entry.url if entry else None
+    listing = collections.listings.get(url) if url is not None else None
+    feeds = [listing.feed] if listing and listing.feed else []
+    if not feeds:  # every page announces its language's feed of all articles
+        feeds = collections.feeds_of(lang.code)[:1]
     return PageView(
         lang=lang,
         entry=entry,
@@ -105,4 +135,10 @@ def page_view(
         canonical=absolute(site_url, entry.url) if entry else None,
         og_image=absolute(site_url, image),
         report_problem_url=report_problem_url,
+        page_url=url if url is not None else lang.prefix,
+        site_url=site_url,
+        listing=listing,
+        article=collections.articles.get(url) if url is not None else None,
+        latest=collections.latest.get(lang.code, []) if url == lang.prefix else [],
+        feeds=feeds,
     )

@@ -12,6 +12,8 @@ from ttdn.browser import chromium, serve_site
 
 PAGES = {
     "home": "",
+    "listing": "tin-bai/",
+    "article": "tin-bai/2026/de-an-truyen-thong-ve-quyen-con-nguoi/",
     "plan": "van-ban/ke-hoach-197-kh-ubnd/",
     "about": "gioi-thieu/",
     "404": "404.html",

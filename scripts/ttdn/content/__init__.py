@@ -5,10 +5,11 @@ message from the build and from the check.
 """
 
 from ttdn.content.errors import ContentError, ContentErrors
-from ttdn.content.schema import DocumentMeta, PageMeta, schema_for
+from ttdn.content.schema import ArticleMeta, DocumentMeta, PageMeta, schema_for
 from ttdn.content.site import Entry, SiteContent, load_site
 
 __all__ = [
+    "ArticleMeta",
     "ContentError",
     "ContentErrors",
     "DocumentMeta",

@@ -29,6 +29,7 @@ class FrontMatter:
     data: dict[str, Any]
     lines: dict[str, int] = field(default_factory=dict)  # key → 1-based line in the file
     end_line: int = 1  # line of the closing "---"
+    words: int = 0  # words in the body, for the reading time
 
     def line_of(self, key: str | int | None) -> int:
         return self.lines.get(str(key), self.end_line) if key is not None else self.end_line
@@ -48,7 +49,7 @@ def read(path: Path) -> FrontMatter:
 def parse(text: str, path: Path) -> FrontMatter:
     lines = text.splitlines()
     if not lines or lines[0].rstrip() != "---":
-        return FrontMatter({})
+        return FrontMatter({}, words=len(text.split()))
     closing = [i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")]
     if not closing:
         raise ContentError(
@@ -84,4 +85,5 @@ def parse(text: str, path: Path) -> FrontMatter:
         str(key.value): key.start_mark.line + 2  # +1 for 1-based, +1 for the opening '---'
         for key, _ in (node.value if isinstance(node, yaml.MappingNode) else [])
     }
-    return FrontMatter(data, key_lines, end_line=end + 1)
+    words = sum(len(line.split()) for line in lines[end + 1 :])
+    return FrontMatter(data, key_lines, end_line=end + 1, words=words)

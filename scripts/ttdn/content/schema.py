@@ -10,8 +10,10 @@ import datetime as dt
 from pathlib import PurePosixPath
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
+
+from ttdn.content.categories import categories
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -73,9 +75,63 @@ class DocumentMeta(PageMeta):
     attachment: Text | None = None  # a PDF beside the page
 
 
+class VideoMeta(BaseModel):
+    """A self-hosted MP4/WebM file, or a YouTube video shown as a click-to-load preview.
+
+    Either way a poster image from the site is required: nothing is asked of YouTube before
+    the reader clicks.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    src: Text | None = None  # "video.mp4" beside the page
+    youtube: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{11}$")] | None = None
+    poster: Text
+    title: Text  # what the video shows, for screen readers and the YouTube link
+
+    @model_validator(mode="after")
+    def _one_source(self) -> VideoMeta:
+        if (self.src is None) == (self.youtube is None):
+            raise bilingual(
+                "Video cần đúng một nguồn: 'src' (tệp MP4/WebM) hoặc 'youtube' (mã video).",
+                "A video needs exactly one source: 'src' (an MP4/WebM file) or 'youtube' (an id).",
+                key="video",
+            )
+        if self.src is not None and not self.src.lower().endswith((".mp4", ".webm")):
+            raise bilingual(
+                "'video.src' phải là tệp .mp4 hoặc .webm.",
+                "'video.src' must be an .mp4 or .webm file.",
+                key="video",
+            )
+        return self
+
+
+class ArticleMeta(PageMeta):
+    """A news item or article of the Foreign-information column (tin-bai/<year>/<slug>.md)."""
+
+    category: Text  # a slug of content/categories.yml
+    tags: list[Text] = []
+    agency: Text  # the reporting agency (đơn vị)
+    video: VideoMeta | None = None
+    draft: bool = False  # true: kept out of the site and the feeds
+
+    @field_validator("category")
+    @classmethod
+    def _known_category(cls, value: str) -> str:
+        if value not in categories():
+            known = ", ".join(categories())
+            raise bilingual(
+                f"Chủ đề '{value}' không có trong danh sách: {known}.",
+                f"Unknown category '{value}'; use one of: {known}.",
+                key="category",
+            )
+        return value
+
+
 # Section folder → schema of the pages inside it (their index.md is a listing: PageMeta).
 SECTIONS: dict[str, type[PageMeta]] = {
     "van-ban": DocumentMeta,
+    "tin-bai": ArticleMeta,
 }
 
 

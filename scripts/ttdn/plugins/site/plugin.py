@@ -8,7 +8,7 @@ of the build in progress, read from `theme.language` once static-i18n has set it
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
@@ -16,12 +16,13 @@ from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ttdn import brand, fonts
-from ttdn.content import ContentErrors, DocumentMeta, SiteContent, load_site
+from ttdn import brand, feeds, fonts
+from ttdn.collections import Collections, build_collections
+from ttdn.content import ArticleMeta, ContentErrors, DocumentMeta, SiteContent, load_site
 from ttdn.head import PageView, page_view
 from ttdn.i18n import Language, Languages, strings
 from ttdn.plugins.site.config import SiteConfig
@@ -33,6 +34,7 @@ log = get_plugin_logger(__name__)
 class SitePlugin(BasePlugin[SiteConfig]):
     def __init__(self) -> None:
         self.site: SiteContent | None = None
+        self.collections: Collections | None = None
         self.lang: Language | None = None
         self.nav: Navigation | None = None
         self.files: Files | None = None
@@ -48,21 +50,47 @@ class SitePlugin(BasePlugin[SiteConfig]):
             raise PluginError("ttdn-site: set site_url in mkdocs.yml (canonical URLs need it).")
         if not config.use_directory_urls:
             raise PluginError("ttdn-site: use_directory_urls must stay true.")
-        languages = _languages(config)
+        languages, site_names = _languages(config)
         self.lang = languages.get(config.theme["language"])
         if self.site is None or self.lang.default:
             try:
                 self.site = load_site(Path(config.docs_dir), languages)
             except ContentErrors as err:
                 raise PluginError(str(err)) from None
+            self.collections = build_collections(self.site, site_names)
         # Each language build would overwrite the one /404.html: we write one per language.
         config.theme.static_templates.discard("404.html")
         self.nav = self.files = self.env = self.partials = None
         return config
 
+    # After static-i18n's on_files (-100), which keeps this language's files only.
+    @event_priority(-110)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Leave out drafts and scheduled articles; add the generated listing pages."""
+        for src in self.site.hidden[self.lang.code]:
+            hidden = files.get_file_from_path(f"{self.lang.code}/{src}")
+            if hidden is not None:
+                files.remove(hidden)
+        for entry in self.site.entries[self.lang.code].values():
+            if entry.path is None:
+                stub = f"# {entry.meta.title}\n\n{entry.meta.description}\n"
+                files.append(
+                    File.generated(
+                        config,
+                        self.lang.prefix + str(entry.src),
+                        content=stub,
+                        inclusion=InclusionLevel.NOT_IN_NAV,
+                    )
+                )
         self.files = files
         return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
+        """An article's cover is its first image, so the image pipeline treats it as any other."""
+        entry = self.site.by_url(page.url)
+        if entry is not None and isinstance(entry.meta, ArticleMeta) and entry.meta.image:
+            return f"![{entry.meta.image_alt}]({entry.meta.image})\n\n{markdown}"
+        return markdown
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
@@ -75,14 +103,19 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Directive documents: their number, date, issuer and signer right under the title."""
+        """Under the title: a document's number, date, issuer and signer; an article's date,
+        category, agency and reading time."""
         view = self._view(config, page)
-        if view.entry is None or not isinstance(view.entry.meta, DocumentMeta):
+        meta = view.entry.meta if view.entry else None
+        partial = {DocumentMeta: "document-meta.html", ArticleMeta: "article-meta.html"}.get(
+            type(meta)
+        )
+        if partial is None:
             return html
         # MkDocs renders pages before on_env: the theme's environment is made here, once.
         if self.partials is None:
             self.partials = config.theme.get_env()
-        block = self.partials.get_template("partials/ttdn/document-meta.html").render(ttdn=view)
+        block = self.partials.get_template(f"partials/ttdn/{partial}").render(ttdn=view)
         head, sep, rest = html.partition("</h1>")
         return head + sep + block + rest if sep else block + html
 
@@ -101,6 +134,11 @@ class SitePlugin(BasePlugin[SiteConfig]):
             site_dir / self.lang.prefix / self.config.default_image,
             self._cache_dir(config) / "brand",
         )
+        for feed in self.collections.feeds_of(self.lang.code):
+            folder = site_dir / feed.base
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "rss.xml").write_bytes(feeds.rss_xml(feed, config.site_url))
+            (folder / "feed.json").write_bytes(feeds.json_feed(feed, config.site_url))
         if self.lang.default:
             (site_dir / "sitemap.xml").write_bytes(sitemap_xml(self.site, config.site_url))
             fonts.install_fonts(self._cache_dir(config) / "fonts", site_dir / "assets" / "fonts")
@@ -108,12 +146,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
     # -- helpers ---------------------------------------------------------------------------
 
     def _view(self, config: MkDocsConfig, page: Page | None) -> PageView:
-        entry = None
-        if page is not None:
-            src = PurePosixPath(page.file.src_uri)
-            entry = self.site.get(self.lang.code, PurePosixPath(*src.parts[1:]))
+        entry = self.site.by_url(page.url) if page is not None else None
         return page_view(
             self.site,
+            self.collections,
             entry,
             self.lang,
             config.site_url,
@@ -134,13 +170,15 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return Path(config.config_file_path).parent / self.config.cache_dir
 
 
-def _languages(config: MkDocsConfig) -> Languages:
+def _languages(config: MkDocsConfig) -> tuple[Languages, dict[str, str]]:
+    """The languages static-i18n builds, and the site's name in each."""
     i18n = config.plugins.get("i18n")
     if i18n is None:
         raise PluginError("ttdn-site needs the mkdocs-static-i18n plugin ('i18n') in mkdocs.yml.")
-    codes = [lang.locale for lang in i18n.config.languages if lang.build]
-    default = next(lang.locale for lang in i18n.config.languages if lang.default)
-    return Languages.from_codes(codes, default)
+    built = [lang for lang in i18n.config.languages if lang.build]
+    default = next(lang.locale for lang in built if lang.default)
+    names = {lang.locale: lang.site_name or config.site_name for lang in built}
+    return Languages.from_codes([lang.locale for lang in built], default), names
 
 
 def _material_string(code: str, key: str) -> str:

@@ -1,0 +1,35 @@
+"""The column's categories, named and described in every language (categories.yml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Category:
+    slug: str
+    names: dict[str, str]  # language code → name
+    descriptions: dict[str, str]
+
+    def name(self, code: str) -> str:
+        return self.names[code]
+
+    def description(self, code: str) -> str:
+        return self.descriptions[code]
+
+
+@cache
+def categories() -> dict[str, Category]:
+    text = resources.files("ttdn.content").joinpath("categories.yml").read_text("utf-8")
+    return {
+        slug: Category(
+            slug,
+            {code: entry["name"] for code, entry in by_lang.items()},
+            {code: entry["description"] for code, entry in by_lang.items()},
+        )
+        for slug, by_lang in yaml.safe_load(text).items()
+    }
