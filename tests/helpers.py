@@ -110,6 +110,8 @@ plugins:
   - ttdn-site:
       report_problem_url: bao-loi/
       cache_dir: {cache_dir}
+  - ttdn-images:
+      photos_dir: photos
 """
 
 

@@ -118,9 +118,12 @@ def page_view(
     site_url: str,
     default_image: str,
     report_problem_url: str,
+    first_image: str | None = None,
 ) -> PageView:
-    image = lang.prefix + default_image
-    if entry is not None and entry.meta.image:
+    # The page's first photo from the image pipeline, else a cover kept beside the page,
+    # else the site's own preview image.
+    image = first_image or lang.prefix + default_image
+    if first_image is None and entry is not None and entry.meta.image:
         image = entry.asset_url(entry.meta.image)
     url = entry.url if entry else None
     listing = collections.listings.get(url) if url is not None else None

@@ -131,6 +131,8 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                     f"image not found: {ref.src}"))
                 continue
             self.used[self.lang].add(record.key)
+            if eager:  # the page's first photo is its link-preview image (ttdn-site's og:image)
+                page.meta["og_image"] = f"{self.config.output_dir}/{_preview(record)}"
             html = picture(record, ref.alt, lambda name: self._url(name, page),
                            sizes=self.config.sizes, eager=eager)
             eager = False
@@ -161,6 +163,12 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                     shutil.copyfile(self.store / name, dest)
                     copied += 1
         log.debug("%d derivatives copied for '%s'", copied, self.lang)
+
+
+def _preview(record: ImageRecord) -> str:
+    """The fallback (JPEG/PNG) derivative closest to the 1200 px Zalo and Facebook ask for."""
+    variants = record.variants[record.fallback]
+    return min(variants, key=lambda v: abs(v.width - 1200)).file
 
 
 def _shown(path: Path, root: Path) -> Path:

@@ -155,6 +155,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             config.site_url,
             default_image=self.config.default_image,
             report_problem_url=self.config.report_problem_url,
+            first_image=page.meta.get("og_image") if page is not None else None,
         )
 
     def _write_404(self, config: MkDocsConfig, target: Path) -> None:

@@ -1,0 +1,70 @@
+"""An article's cover goes through the image pipeline and becomes its link preview; a video is
+self-hosted with a poster, or a YouTube link that asks nothing of YouTube before the click."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import SITE_URL, article, column_site, make_small_site, parse
+from PIL import Image
+
+
+@pytest.fixture(scope="module")
+def media_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("media")
+    (root / "photos").mkdir()
+    Image.new("RGB", (1600, 900), (20, 90, 140)).save(root / "photos" / "bia.jpg", quality=90)
+    files = column_site(1, 0)
+    files["vi/tin-bai/2023/co-anh-bia.md"] = article(
+        "Có ảnh bìa", "2023-02-01", image="/photos/bia.jpg", image_alt="Biển xanh"
+    )
+    files["vi/tin-bai/2023/co-video.md"] = article(
+        "Có video", "2023-02-02",
+        video="{src: clip.mp4, poster: poster.jpg, title: Toàn cảnh bờ biển}",
+    )
+    files["vi/tin-bai/2023/co-youtube.md"] = article(
+        "Có YouTube", "2023-02-03",
+        video="{youtube: abcdefghijk, poster: poster.jpg, title: Phóng sự}",
+    )
+    for name in ("clip.mp4", "poster.jpg"):
+        path = root / "docs/vi/tin-bai/2023" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if name.endswith(".jpg"):
+            Image.new("RGB", (640, 360), (200, 200, 200)).save(path)
+        else:
+            path.write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    return make_small_site(root, files)
+
+
+def test_cover_is_the_first_picture_and_loads_eagerly(media_site: Path) -> None:
+    doc = parse(media_site / "tin-bai/2023/co-anh-bia/index.html")
+    # libxml2 nests <img> inside <source> (it does not know <source> is void): look deep.
+    (img,) = doc.xpath("//article//picture//img")
+    assert img.get("alt") == "Biển xanh"
+    assert img.get("loading") is None  # the first image of a page is not lazy
+    assert doc.xpath("//article//picture/source[@type='image/avif']")
+
+
+def test_cover_is_the_link_preview_image(media_site: Path) -> None:
+    doc = parse(media_site / "tin-bai/2023/co-anh-bia/index.html")
+    (image,) = doc.xpath("//head/meta[@property='og:image']/@content")
+    assert image.startswith(SITE_URL + "assets/images/") and image.endswith("-1200.jpg")
+    assert (media_site / image.removeprefix(SITE_URL)).is_file()
+    assert doc.xpath("//head/meta[@property='og:image:alt']/@content") == ["Biển xanh"]
+
+
+def test_self_hosted_video_has_controls_and_a_poster(media_site: Path) -> None:
+    doc = parse(media_site / "tin-bai/2023/co-video/index.html")
+    (video,) = doc.xpath("//figure[@class='ttdn-video']/video")
+    assert video.get("poster") == "poster.jpg" and video.get("controls") is not None
+    assert video.xpath("source/@src") == ["clip.mp4"]
+    assert (media_site / "tin-bai/2023/co-video/../clip.mp4").resolve().is_file()
+
+
+def test_youtube_is_a_click_to_load_link_with_a_local_poster(media_site: Path) -> None:
+    doc = parse(media_site / "tin-bai/2023/co-youtube/index.html")
+    (link,) = doc.xpath("//figure[@class='ttdn-video']/a")
+    assert link.get("href") == "https://www.youtube.com/watch?v=abcdefghijk"
+    assert link.xpath("img/@src") == ["poster.jpg"]
+    assert not doc.xpath("//iframe")
