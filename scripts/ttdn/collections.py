@@ -99,9 +99,12 @@ def category_url(lang: Language, slug: str) -> str:
 
 
 def _article_links(out: Collections, lang: Language, articles: list[Entry]) -> None:
+    by_category: dict[str, list[Entry]] = {}
+    for article in articles:  # newest first, as `articles`
+        by_category.setdefault(article.meta.category, []).append(article)
     for i, article in enumerate(articles):
         category = categories()[article.meta.category]
-        same = [a for a in articles if a.meta.category == category.slug and a is not article]
+        same = [a for a in by_category[category.slug][: RELATED + 1] if a is not article]
         out.articles[article.url] = ArticleLinks(
             category=category,
             category_url=category_url(lang, category.slug),
