@@ -6,8 +6,8 @@ import json
 
 import feedparser
 import pytest
-from helpers import SITE_URL, column_site, make_small_site, parse
 
+from helpers import SITE_URL, column_site, make_small_site, parse
 
 # Every key JSON Feed 1.1 defines (https://jsonfeed.org/version/1.1): nothing else is written.
 JSON_FEED_TOP_KEYS = {

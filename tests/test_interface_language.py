@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from helpers import language_of
-
 from ttdn.i18n import strings
 
 # The page's furniture, as opposed to what editors wrote.

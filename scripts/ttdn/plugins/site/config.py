@@ -3,7 +3,7 @@ from mkdocs.config.base import Config
 
 
 class SiteConfig(Config):
-    enabled = c.Type(bool, default=True)
+    # No `enabled` switch: every page's head, language link and footer depend on this plugin.
     # Relative to mkdocs.yml; keep it between CI runs to skip font subsetting.
     cache_dir = c.Type(str, default=".cache/plugin/ttdn")
     # Where "Báo lỗi trang / Report a problem" leads: a path in the site or a full URL.

@@ -44,8 +44,6 @@ class SitePlugin(BasePlugin[SiteConfig]):
     # Runs after static-i18n's on_config (-100), which sets this build's theme.language.
     @event_priority(-110)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if not self.config.enabled:
-            return config
         if not config.site_url:
             raise PluginError("ttdn-site: set site_url in mkdocs.yml (canonical URLs need it).")
         if not config.use_directory_urls:
@@ -120,13 +118,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return head + sep + block + rest if sep else block + html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
-        if self.config.enabled:
-            context["ttdn"] = self._view(config, page)
+        context["ttdn"] = self._view(config, page)
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
-            return
         site_dir = Path(config.site_dir)
         self._write_404(config, site_dir / self.lang.prefix / "404.html")
         brand.write_og_image(

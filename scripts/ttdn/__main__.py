@@ -1,0 +1,5 @@
+"""`python -m ttdn …` is the `ttdn` command."""
+
+from ttdn.cli import main
+
+main()
