@@ -51,3 +51,11 @@ def test_heading_anchors_keep_d_with_stroke_as_d(pages: dict) -> None:
     ids = pages[PLAN].xpath("//article//h3/@id")
     # "3. Đấu tranh, phản bác thông tin sai trái, …": Python-Markdown's default drops the Đ.
     assert any(i.startswith("3-dau-tranh-phan-bac-thong-tin-sai-trai") for i in ids)
+
+
+@pytest.mark.parametrize(("prefix", "year"), [("", "Năm 2022"), ("en/", "2022")])
+def test_documents_section_lists_the_plan_under_its_year(pages: dict, prefix: str, year: str):
+    doc = pages[prefix + "van-ban/index.html"]
+    assert doc.xpath("//article//h2/text()") == [year]
+    assert doc.xpath("//ul[@class='ttdn-documents']//a/@href") == ["ke-hoach-197-kh-ubnd/"]
+    assert doc.xpath("//ul[@class='ttdn-documents']//a/text()") == ["197/KH-UBND"]
