@@ -28,6 +28,23 @@ VNU_JAR = TOOLS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE_JS = TOOLS / "lighthouse.mjs"
 
 
+def ensure_tools() -> None:
+    """Install the npm tools (`npm ci`) when they are missing or older than the lock file.
+
+    `./run test` does this too; doing it here lets `pytest tests/audit` and the benchmark run on
+    a fresh clone. Install scripts stay off (tools/audit/.npmrc): vnu-jar's would download a Java
+    runtime, and Debian's Java runs the checker.
+    """
+    installed = TOOLS / "node_modules" / ".package-lock.json"
+    lock = TOOLS / "package-lock.json"
+    if installed.exists() and installed.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    subprocess.run(
+        ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+        cwd=TOOLS, check=True, timeout=600,
+    )
+
+
 @dataclass(frozen=True)
 class PageType:
     """One kind of page, audited in both languages through one example page.
@@ -72,6 +89,28 @@ def page_path(site_dir: Path, page_type: PageType, lang: str) -> str | None:
     if not matches:
         return None
     return matches[0].relative_to(site_dir).as_posix().removesuffix("index.html")
+
+
+def heaviest_pages(site_dir: Path, page_type: PageType, lang: str, count: int) -> list[str]:
+    """Up to `count` URL paths among the pages of this type, heaviest first by a static guess:
+    the HTML plus every local file it names as a resource (all srcset candidates included)."""
+    pattern = LANGUAGES[lang] + page_type.path
+    files = sorted(site_dir.glob(pattern if pattern.endswith(".html") else pattern + "index.html"))
+
+    def guess(page: Path) -> int:
+        total = page.stat().st_size
+        for url in resources_of_page(page):
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if parts.path.startswith("/"):
+                target = site_dir / unquote(parts.path).lstrip("/")
+            total += target.stat().st_size if target.is_file() else 0
+        return total
+
+    ranked = sorted(files, key=lambda f: (-guess(f), f))[:count]
+    return [f.relative_to(site_dir).as_posix().removesuffix("index.html") for f in ranked]
 
 
 def built_pages(site_dir: Path) -> list[str]:

@@ -20,6 +20,7 @@ from ttdn.audit import (
     VNU_JAR,
     PageType,
     build_and_serve,
+    ensure_tools,
     page_path,
 )
 from ttdn.browser import chromium
@@ -43,9 +44,10 @@ class Audited:
 
 @pytest.fixture(scope="session")
 def audit_tools() -> None:
+    ensure_tools()
     missing = [p for p in (AXE_JS, VNU_JAR, LIGHTHOUSE_JS) if not p.exists()]
     if missing:
-        pytest.fail(f"audit tools missing ({missing}): run `npm ci --prefix tools/audit`")
+        pytest.fail(f"audit tools missing after `npm ci` in tools/audit: {missing}")
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ from ttdn.audit import (
     LANGUAGES,
     PAGE_TYPES,
     built_pages,
+    heaviest_pages,
     measure_load,
     page_path,
     resources_of_page,
@@ -104,10 +105,18 @@ def test_no_page_loads_a_resource_from_another_host(audited) -> None:
 BUDGETED = [t for t in PAGE_TYPES if t.budget_kb is not None]
 
 
+# The heaviest pages of each budgeted type (by a static guess) are loaded and weighed.
+HEAVIEST = 3
+
+
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 @pytest.mark.parametrize("page_type", BUDGETED, ids=lambda t: t.name)
 def test_page_weight_is_within_its_budget(audited, audit_browser, page_type, lang) -> None:
-    weight = measure_load(audit_browser, audited.url(page_type, lang),
-                          interact=page_type.interact)
-    listing = "\n".join(f"{gz:>8} {url}" for url, _, gz in weight.requests)
-    assert weight.kb <= page_type.budget_kb, f"{weight.kb:.0f} KB:\n{listing}"
+    audited.url(page_type, lang)  # skips, naming the page, while none of this type is built
+    over = {}
+    for path in heaviest_pages(audited.site_dir, page_type, lang, HEAVIEST):
+        weight = measure_load(audit_browser, audited.base_url + path, interact=page_type.interact)
+        if weight.kb > page_type.budget_kb:
+            listing = "\n".join(f"{gz:>8} {url}" for url, _, gz in weight.requests)
+            over[path] = f"{weight.kb:.0f} KB > {page_type.budget_kb} KB:\n{listing}"
+    assert over == {}, "\n".join(over.values())
