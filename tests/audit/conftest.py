@@ -57,7 +57,9 @@ def audited(tmp_path_factory: pytest.TempPathFactory, audit_tools: None) -> Iter
         yield Audited(site_dir, base_url)
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API allows one running instance per thread, and
+# tests/browser opens its own for the session; ours is closed before those tests start.
+@pytest.fixture(scope="module")
 def audit_browser() -> Iterator[object]:
     with chromium() as browser:
         yield browser
