@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from helpers import ROOT, SITE_URL, build_site, make_small_site, parse
 
 

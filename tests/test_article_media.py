@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import SITE_URL, article, column_site, make_small_site, parse
 from PIL import Image
+
+from helpers import SITE_URL, article, column_site, make_small_site, parse
 
 
 @pytest.fixture(scope="module")

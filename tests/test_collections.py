@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import pytest
+
 from helpers import SITE_URL, alternates, article, column_site, front, make_small_site, parse
 
 

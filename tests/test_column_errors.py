@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from helpers import article, column_site
 from mkdocs.exceptions import Abort
+
+from helpers import article, column_site
 
 BAD = "vi/tin-bai/2023/bai-sai.md"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
+
 from ttdn import fonts
 
 # Every precomposed letter of Vietnamese (U+1EA0–U+1EF9) plus the letters outside that block.

@@ -5,9 +5,10 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import pytest
-from helpers import SITE_URL, front, parse
 from lxml import etree
 from mkdocs.exceptions import Abort
+
+from helpers import SITE_URL, front, parse
 
 FILES = {
     "vi/index.md": front("Trang chủ") + "# Trang chủ\n",

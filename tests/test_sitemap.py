@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from helpers import alternates, content_pages, url_of
 from lxml import etree
+
+from helpers import alternates, content_pages, url_of
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 

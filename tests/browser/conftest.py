@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from ttdn.browser import chromium, serve_site
 
 
@@ -10,7 +11,9 @@ def base_url(site):
         yield url
 
 
-@pytest.fixture(scope="session")
+# One module at a time: Playwright's sync API allows one running instance per thread, and
+# tests/audit opens its own.
+@pytest.fixture(scope="module")
 def browser():
     with chromium() as instance:
         yield instance

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from ttdn.content import ContentError, ContentErrors, DocumentMeta, PageMeta, load_site
 from ttdn.i18n import Languages
 

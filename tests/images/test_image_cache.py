@@ -9,8 +9,9 @@ import sys
 import time
 
 import pytest
-from images.image_fixtures import noise, write_jpeg
 from PIL import Image
+
+from images.image_fixtures import noise, write_jpeg
 from ttdn.images.cache import Store, atomic_write
 from ttdn.images.options import ImageOptions
 from ttdn.images.runner import run

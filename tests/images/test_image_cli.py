@@ -7,8 +7,9 @@ import struct
 from pathlib import Path
 
 from click.testing import CliRunner
-from images.image_fixtures import gps_exif, noise, write_jpeg
 from PIL import Image
+
+from images.image_fixtures import gps_exif, noise, write_jpeg
 from ttdn.images.cli import images
 from ttdn.images.metadata import jpeg_location, jpeg_segments
 

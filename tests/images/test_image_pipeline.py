@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image
+
 from images.image_fixtures import (
     INVERSE,
     QUADRANTS,
@@ -17,7 +19,6 @@ from images.image_fixtures import (
     truncated_jpeg,
     write_jpeg,
 )
-from PIL import Image
 from ttdn.images.model import ImageRecord
 from ttdn.images.runner import run
 

@@ -6,11 +6,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from images.image_fixtures import gps_exif, noise, write_jpeg
 from lxml import html
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+
+from images.image_fixtures import gps_exif, noise, write_jpeg
 
 CONFIG = """\
 site_name: Thử nghiệm

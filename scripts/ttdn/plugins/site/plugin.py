@@ -8,6 +8,7 @@ of the build in progress, read from `theme.language` once static-i18n has set it
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,6 +30,11 @@ from ttdn.plugins.site.config import SiteConfig
 from ttdn.sitemap import sitemap_xml
 
 log = get_plugin_logger(__name__)
+
+# Material's two menu toggles carry autocomplete="off", which HTML allows only on controls that
+# take text: the Nu checker rejects every page. They sit outside every template block, so the
+# attribute is dropped from the output rather than by copying Material's base.html.
+TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 
 
 class SitePlugin(BasePlugin[SiteConfig]):
@@ -121,6 +127,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         context["ttdn"] = self._view(config, page)
         return context
 
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return valid_toggles(output)
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         self._write_404(config, site_dir / self.lang.prefix / "404.html")
@@ -160,7 +169,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         context = get_context(self.nav, self.files, config, base_url=base_url)
         context["ttdn"] = self._view(config, None)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(template.render(context), encoding="utf-8")
+        target.write_text(valid_toggles(template.render(context)), encoding="utf-8")
 
     def _cache_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.cache_dir
@@ -175,6 +184,10 @@ def _languages(config: MkDocsConfig) -> tuple[Languages, dict[str, str]]:
     default = next(lang.locale for lang in built if lang.default)
     names = {lang.locale: lang.site_name or config.site_name for lang in built}
     return Languages.from_codes([lang.locale for lang in built], default), names
+
+
+def valid_toggles(html: str) -> str:
+    return TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
 
 
 def _material_string(code: str, key: str) -> str:
