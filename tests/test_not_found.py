@@ -9,7 +9,7 @@ def test_vietnamese_404_is_in_vietnamese(pages: dict) -> None:
     doc = pages["404.html"]
     assert doc.get("lang") == "vi"
     assert doc.xpath("string(//h1)") == "Không tìm thấy trang"
-    assert doc.xpath("//head/meta[@name='robots']/@content") == ["noindex"]
+    assert doc.xpath("//head/link[@rel='canonical']") == []  # not a page to point search at
 
 
 def test_english_404_is_in_english(pages: dict) -> None:

@@ -51,14 +51,13 @@ class PageType:
 
     `path` is the page's path in the Vietnamese site (English: under en/); it may hold glob
     characters, and then the first built page that matches stands for the type. `budget_kb` caps
-    the page's weight (see Weight.kb); `indexed` is False for pages that are noindex on purpose.
+    the page's weight (see Weight.kb).
     `interact` runs in the browser before measuring (open a lightbox, type a search).
     """
 
     name: str
     path: str
     budget_kb: int | None = None
-    indexed: bool = True
     interact: Callable[[Any], None] | None = None
 
 
@@ -75,7 +74,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("listing", "tin-bai/"),
     PageType("listing-year", "tin-bai/[0-9][0-9][0-9][0-9]/"),
     PageType("article", "tin-bai/[0-9][0-9][0-9][0-9]/*/", budget_kb=200),
-    PageType("404", "404.html", indexed=False),
+    PageType("404", "404.html"),
 )
 LANGUAGES = {"vi": "", "en": "en/"}
 VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 800)}

@@ -69,7 +69,10 @@ def test_first_tab_reaches_a_visible_skip_link_to_the_main_content(audited, tab,
     assert "md-skip" in (skip.get_attribute("class") or "")
     box = skip.bounding_box()
     assert box and box["width"] > 10 and box["height"] > 10 and box["y"] >= 0, box
-    assert tab.evaluate("document.activeElement.checkVisibility({opacityProperty: true})")
+    # Material fades the skip link in (a CSS transition): give it the transition's time, no more.
+    tab.wait_for_function(
+        "document.activeElement.checkVisibility({opacityProperty: true})", timeout=2000
+    )
     target = skip.get_attribute("href")
     assert target and target.startswith("#")
     tab.keyboard.press("Enter")
