@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
+
 from ttdn.images.options import ImageOptions
 from ttdn.images.pipeline import init_process, to_srgb
 from ttdn.images.runner import collect, run
