@@ -30,7 +30,7 @@ def test_subset_drops_scripts_pages_never_use(tmp_path: Path) -> None:
 
 def test_fonts_are_taken_from_the_cache_on_the_second_run(tmp_path: Path, monkeypatch) -> None:
     first = fonts.build_fonts(tmp_path)
-    def fail(face, out):
+    def fail(face):
         raise AssertionError("subset again instead of reading the cache")
 
     monkeypatch.setattr(fonts, "subset_face", fail)

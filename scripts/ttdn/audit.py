@@ -294,15 +294,20 @@ def _srcset_urls(value: str) -> list[str]:
     return [part.strip().split()[0] for part in value.split(",") if part.strip()]
 
 
-def links_of_page(path: Path) -> list[str]:
-    """Every URL an HTML page links to or loads (as written in the page)."""
+def _urls_of_page(path: Path, xpath: str) -> list[str]:
+    """The URLs `xpath` selects in an HTML page, plus every srcset candidate."""
     from lxml import html as lxml_html
 
     doc = lxml_html.fromstring(path.read_bytes())
-    urls = [str(u) for u in doc.xpath(_LINK_XPATH)]
+    urls = [str(u) for u in doc.xpath(xpath)]
     for srcset in doc.xpath("//img/@srcset | //source/@srcset"):
         urls.extend(_srcset_urls(str(srcset)))
     return urls
+
+
+def links_of_page(path: Path) -> list[str]:
+    """Every URL an HTML page links to or loads (as written in the page)."""
+    return _urls_of_page(path, _LINK_XPATH)
 
 
 _RESOURCE_XPATH = (
@@ -314,13 +319,7 @@ _RESOURCE_XPATH = (
 
 def resources_of_page(path: Path) -> list[str]:
     """The URLs a browser fetches while loading an HTML page (not links it merely names)."""
-    from lxml import html as lxml_html
-
-    doc = lxml_html.fromstring(path.read_bytes())
-    urls = [str(u) for u in doc.xpath(_RESOURCE_XPATH)]
-    for srcset in doc.xpath("//img/@srcset | //source/@srcset"):
-        urls.extend(_srcset_urls(str(srcset)))
-    return urls
+    return _urls_of_page(path, _RESOURCE_XPATH)
 
 
 def _ids_of(path: Path, cache: dict[Path, set[str]]) -> set[str]:

@@ -7,13 +7,14 @@ here they become the link-preview image (Zalo and Facebook do not show SVG).
 from __future__ import annotations
 
 import hashlib
-import os
+import io
 import shutil
-import tempfile
 from pathlib import Path
 
 import fontpkg_be_vietnam_pro
 from PIL import Image, ImageDraw, ImageFont
+
+from ttdn.files import atomic_write
 
 RECIPE_VERSION = "1"
 SEA = (11, 79, 108)  # --ttdn-sea in ttdn.css
@@ -55,9 +56,8 @@ def write_og_image(site_name: str, target: Path, cache_dir: Path) -> None:
     cached = cache_dir / f"og-{key}.png"
     if not cached.exists():
         cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        os.close(fd)
-        _draw(site_name).save(tmp, format="PNG", optimize=True)
-        os.replace(tmp, cached)
+        png = io.BytesIO()
+        _draw(site_name).save(png, format="PNG", optimize=True)
+        atomic_write(cached, png.getvalue())
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, target)

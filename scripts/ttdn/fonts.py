@@ -7,15 +7,16 @@ so results are cached on disk, keyed on the font's bytes, the ranges and this re
 from __future__ import annotations
 
 import hashlib
-import os
+import io
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import fontpkg_be_vietnam_pro
 from fontTools import subset
 from fontTools import version as fonttools_version
+
+from ttdn.files import atomic_write
 
 RECIPE_VERSION = "1"
 
@@ -65,7 +66,7 @@ def _cache_key(face: Face) -> str:
     return digest.hexdigest()[:16]
 
 
-def subset_face(face: Face, out: Path) -> None:
+def subset_face(face: Face) -> bytes:
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]  # keep kerning and the marks' positioning
@@ -75,20 +76,19 @@ def subset_face(face: Face, out: Path) -> None:
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=unicodes())
     subsetter.subset(font)
-    subset.save_font(font, str(out), options)
+    out = io.BytesIO()
+    subset.save_font(font, out, options)
+    return out.getvalue()
 
 
 def build_fonts(cache_dir: Path) -> list[Path]:
-    """The WOFF2 files, from the cache or made now. Writes are atomic (rename)."""
+    """The WOFF2 files, from the cache or made now."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for face in FACES:
         cached = cache_dir / f"{_cache_key(face)}-{face.woff2_name}"
         if not cached.exists():
-            fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-            os.close(fd)
-            subset_face(face, Path(tmp))
-            os.replace(tmp, cached)
+            atomic_write(cached, subset_face(face))
         paths.append(cached)
     return paths
 

@@ -8,11 +8,10 @@ import subprocess
 import sys
 import time
 
-import pytest
 from PIL import Image
 
 from images.image_fixtures import noise, write_jpeg
-from ttdn.images.cache import Store, atomic_write
+from ttdn.images.cache import Store
 from ttdn.images.options import ImageOptions
 from ttdn.images.runner import run
 
@@ -57,16 +56,6 @@ def test_a_record_whose_file_vanished_is_a_miss(tmp_path, options):
     (tmp_path / "out" / record.files()[0]).unlink()
     assert Store(tmp_path / "out").load(record.key) is None
     assert run([tmp_path / "photos"], tmp_path / "out", options, jobs=1).summary.built == 1
-
-
-def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path):
-    target = tmp_path / "x.bin"
-    target.write_bytes(b"old")
-
-    with pytest.raises(TypeError):
-        atomic_write(target, "not bytes")  # type: ignore[arg-type]  # fails mid-write
-    assert target.read_bytes() == b"old"
-    assert [p.name for p in tmp_path.iterdir()] == ["x.bin"]
 
 
 def test_outputs_are_intact_after_a_run_killed_midway_and_the_next_run_completes(tmp_path):

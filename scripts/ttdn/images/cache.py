@@ -14,14 +14,13 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
 
+from ttdn.files import TEMP_PREFIX, atomic_write
 from ttdn.images.model import ImageRecord
 
 KEY_LENGTH = 16
 _OURS = re.compile(r"^([0-9a-f]{16})(?:-\d+\.(?:avif|webp|jpg|png|gif)|\.json)$")
-_TEMP_PREFIX = ".ttdn-tmp-"
 
 
 def content_hash(path: Path) -> tuple[str, int]:
@@ -37,24 +36,6 @@ def content_hash(path: Path) -> tuple[str, int]:
 
 def cache_key(content_sha: str, options_digest: str) -> str:
     return hashlib.sha256(f"{content_sha}:{options_digest}".encode()).hexdigest()[:KEY_LENGTH]
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`.
-
-    A process killed at any moment leaves either the old file, the new one, or a stray temporary
-    file that the next run removes; never a half-written `path`. (No fsync: we guard against a
-    killed build, not a power cut, and fsync per file would double the cost on CI.)
-    """
-    fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class Store:
@@ -94,7 +75,7 @@ class Store:
             return 0
         for entry in os.scandir(self.root):
             match = _OURS.match(entry.name)
-            stale = (match and match.group(1) not in keep) or entry.name.startswith(_TEMP_PREFIX)
+            stale = (match and match.group(1) not in keep) or entry.name.startswith(TEMP_PREFIX)
             if stale and entry.is_file():
                 os.unlink(entry.path)
                 removed += 1

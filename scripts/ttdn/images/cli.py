@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ttdn.images.cache import atomic_write
+from ttdn.files import atomic_write
 from ttdn.images.metadata import (
     StripError,
     location_in_image,

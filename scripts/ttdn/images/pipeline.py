@@ -10,7 +10,8 @@ import base64
 import io
 import struct
 import warnings
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageSequence, UnidentifiedImageError
@@ -288,20 +289,27 @@ def _still(path: Path, im: Image.Image, options: ImageOptions, store: Store,
         outputs.append((width, shown))
     for width, shown in reversed(outputs):
         for fmt in formats:
-            try:
-                blob = encode(shown.copy(), fmt, options)
-            except (OSError, ValueError) as err:
-                raise ImageError(path, f"không mã hoá được {fmt}",
-                                 f"could not encode {fmt} ({err})") from None
-            name = f"{record.key}-{width}.{SUFFIX[fmt]}"
-            store.write_file(name, blob)
-            record.variants.setdefault(fmt, []).append(
-                Variant(width=shown.width, height=shown.height, file=name, bytes=len(blob)))
+            _store_variant(path, store, record, fmt, width, shown.size,
+                           partial(encode, shown.copy(), fmt, options))
     largest = outputs[0][1]
     record.width, record.height = largest.size
     record.placeholder, record.color = placeholder(outputs[-1][1], options)
     if record.alpha:
         record.placeholder = ""  # would show through the transparent parts
+
+
+def _store_variant(path: Path, store: Store, record: ImageRecord, fmt: str, width: int,
+                   size: tuple[int, int], make: Callable[[], bytes]) -> None:
+    """Encode one derivative, write it to the store and list it in the record."""
+    try:
+        blob = make()
+    except (OSError, ValueError) as err:
+        raise ImageError(path, f"không mã hoá được {fmt}",
+                         f"could not encode {fmt} ({err})") from None
+    name = f"{record.key}-{width}.{SUFFIX[fmt]}"
+    store.write_file(name, blob)
+    record.variants.setdefault(fmt, []).append(
+        Variant(width=size[0], height=size[1], file=name, bytes=len(blob)))
 
 
 def _animated(path: Path, im: Image.Image, options: ImageOptions, store: Store,
@@ -327,15 +335,8 @@ def _animated(path: Path, im: Image.Image, options: ImageOptions, store: Store,
         scaled = [f if f.size == size else f.resize(size, Image.Resampling.LANCZOS)
                   for f in frames]
         for fmt in ("webp", "gif"):
-            try:
-                blob = _encode_animation(scaled, durations, loop, fmt, options)
-            except (OSError, ValueError) as err:
-                raise ImageError(path, f"không mã hoá được {fmt}",
-                                 f"could not encode {fmt} ({err})") from None
-            name = f"{record.key}-{width}.{SUFFIX[fmt]}"
-            store.write_file(name, blob)
-            record.variants.setdefault(fmt, []).append(
-                Variant(width=size[0], height=size[1], file=name, bytes=len(blob)))
+            _store_variant(path, store, record, fmt, width, size,
+                           partial(_encode_animation, scaled, durations, loop, fmt, options))
         record.width, record.height = size
     record.placeholder, record.color = placeholder(frames[0], options)
     if record.alpha:
