@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from email.utils import format_datetime
 from xml.etree import ElementTree as ET
@@ -43,7 +44,9 @@ def rss_xml(feed: Feed, site_url: str) -> bytes:
         ET.SubElement(item, "title").text = entry.meta.title
         ET.SubElement(item, "link").text = url
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = url
-        ET.SubElement(item, "description").text = entry.meta.description
+        # An RSS description is HTML: the plain-text summary is escaped once more, so a reader
+        # shows "<" and "&" as written instead of reading them as markup.
+        ET.SubElement(item, "description").text = html.escape(entry.meta.description)
         ET.SubElement(item, "pubDate").text = format_datetime(_moment(entry.meta.date))
         category = categories()[entry.meta.category]
         ET.SubElement(item, "category").text = category.name(feed.lang.code)
