@@ -20,13 +20,13 @@ from helpers import front
 HOSTILE_TEXT = (
     "Chương trình \"Gặp gỡ\" 'Quảng Ngãi' <script>alert(1)</script> & "
     "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\"> "
-    "</title><img src=x onerror=alert(2)> &amp; {{ 7*7 }} ]]> -->"
+    "</title><img src=x onerror=alert(2)> &amp; {{ 7*7 }} {% raw %} -->"
 )
 LEAD = "Đoạn mở đầu.\n\n"
 
 
 def hostile(field: str) -> str:
-    return f"[{field}] {HOSTILE_TEXT}"
+    return f"«{field}» {HOSTILE_TEXT}"
 
 
 def yaml_text(value: str) -> str:
@@ -47,6 +47,11 @@ def snippet_lines(case: Case) -> set[int]:
 def home_pages() -> dict[str, str]:
     return {"vi/index.md": front("Trang chủ") + "\nTrang chủ.\n",
             "en/index.md": front("Home") + "\nHome.\n"}
+
+
+def section_pages() -> dict[str, str]:
+    return {"vi/van-ban/index.md": front("Văn bản") + "\nDanh sách văn bản.\n",
+            "vi/tin-bai/index.md": front("Chuyên mục") + "\nChuyên mục.\n"}
 
 
 def corpus_files(cases: list[Case], lang: str = "vi") -> dict[str, str]:
@@ -151,9 +156,8 @@ def front_matter_site(root: Path) -> dict[str, str]:
     return {
         **home_pages(),
         "vi/gioi-thieu/index.md": plain,
-        "vi/van-ban/index.md": front("Văn bản") + "\nDanh sách văn bản.\n",
+        **section_pages(),
         "vi/van-ban/ke-hoach-hostile.md": document,
-        "vi/tin-bai/index.md": front("Chuyên mục") + "\nChuyên mục.\n",
         "vi/tin-bai/2023/bai-mot.md": article_fm(
             hostile("article.title"), "2023-03-01", image="/photos/bia.jpg",
             image_alt=yaml_text(hostile("article.image_alt")), video=video,
