@@ -73,12 +73,13 @@ def pdf_bytes(*, author: str = "", javascript: bool = False, launch: bool = Fals
     pdf = pikepdf.new()
     pdf.add_blank_page(page_size=(200, 200))
     if author:
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+            xmp["dc:creator"] = [author]
+            xmp["xmp:CreatorTool"] = "Microsoft Word"
         pdf.docinfo["/Author"] = author
         pdf.docinfo["/Creator"] = "Microsoft Word - Nguyễn Văn A"
         pdf.docinfo["/Producer"] = "Máy của phòng TTĐN"
         pdf.docinfo["/Title"] = "Kế hoạch"
-        with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
-            xmp["dc:creator"] = [author]
     if javascript:
         pdf.Root.OpenAction = pdf.make_indirect(pikepdf.Dictionary(
             S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('pdf')")))

@@ -46,14 +46,32 @@ def check(data: bytes) -> list[PdfProblem]:
     with pdf:
         found: dict[str, PdfProblem] = {}
         for obj in pdf.objects:
-            if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
-                for problem in _object_problems(obj):
+            for inner in _dictionaries(obj):
+                for problem in _object_problems(inner):
                     found.setdefault(problem.en, problem)
         if pdf.is_encrypted:
             found.setdefault("encrypted", PdfProblem(
                 "Tệp PDF được mã hoá; hãy đăng bản không mã hoá.",
                 "The PDF is encrypted; publish an unencrypted copy."))
         return list(found.values())
+
+
+def _dictionaries(obj: pikepdf.Object) -> list[pikepdf.Object]:
+    """The object and every dictionary written inside it (not behind a reference: those are
+    objects of their own, which `pdf.objects` gives too)."""
+    out, todo = [], [obj]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, pikepdf.Dictionary | pikepdf.Stream):
+            out.append(item)
+            children = [item.get(key) for key in item.keys()]
+        elif isinstance(item, pikepdf.Array):
+            children = list(item)
+        else:
+            continue
+        todo += [c for c in children
+                 if isinstance(c, pikepdf.Object) and not c.is_indirect]
+    return out
 
 
 def _object_problems(obj: pikepdf.Object) -> list[PdfProblem]:
