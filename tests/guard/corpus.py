@@ -63,15 +63,12 @@ REFUSED = [
     Case("button-formaction", "<button formaction=\"javascript:alert('fa')\">Gửi</button>"),
     Case("vbscript-link", "[bấm](vbscript:msgbox('vb'))"),
     Case("data-link", "[bấm](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)"),
-    Case("data-image", "![ảnh](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAf"
-                       "FcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==)"),
     Case("file-link", "[mật khẩu](file:///etc/passwd)"),
     Case("ftp-link", "[tệp](ftp://example.org/tep)"),
     Case("http-link", "[trang](http://example.org/)"),
     Case("protocol-relative-link", "[trang](//evil.example/dang-nhap)"),
     Case("backslash-link", "<a href=\"/\\evil.example/\">trang</a>"),
     # tracking pixels and remote images
-    Case("remote-image", "![điểm ảnh](https://tracker.example/p.gif)"),
     Case("remote-image-raw",
          '<img src="https://tracker.example/p.gif" width="1" height="1" alt="">'),
     Case("remote-srcset", '<img src="a.png" srcset="https://tracker.example/x.png 2x" alt="a">'),
@@ -98,6 +95,14 @@ REFUSED = [
     Case("comment", "<!-- ghi chú nội bộ: chưa duyệt, hỏi anh Nam -->"),
     Case("comment-inline", "Văn bản <!-- ẩn: số điện thoại riêng --> tiếp tục."),
     Case("processing-instruction", "<?php echo 'php'; ?>"),
+]
+
+# Markdown images are resolved when the content is loaded (ttdn.assets), before any page is
+# rendered: these stop the build there, with their line, so they get a build of their own.
+REFUSED_AT_LOAD = [
+    Case("data-image", "![ảnh](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAf"
+                       "FcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==)"),
+    Case("remote-image", "![điểm ảnh](https://tracker.example/p.gif)"),
 ]
 
 PASSING = [

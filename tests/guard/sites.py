@@ -13,7 +13,7 @@ from pathlib import Path
 import pikepdf
 from PIL import Image
 
-from guard.corpus import PASSING, REFUSED, Case
+from guard.corpus import PASSING, REFUSED, REFUSED_AT_LOAD, Case
 from helpers import front
 
 # Quotes cut a meta tag short, < and & start markup, a refresh redirects, {{ }} is Jinja.
@@ -133,9 +133,9 @@ def front_matter_site(root: Path) -> dict[str, str]:
     clip = root / "docs/vi/tin-bai/2023/clip.mp4"
     clip.parent.mkdir(parents=True, exist_ok=True)
     clip.write_bytes(b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom")
-    video = ("{src: clip.mp4, poster: poster.jpg, title: " + yaml_text(hostile("video.title"))
+    video = ("{src: clip.mp4, poster: /photos/bia.jpg, title: " + yaml_text(hostile("video.title"))
              + "}")
-    youtube = ("{youtube: abcdefghijk, poster: poster.jpg, title: "
+    youtube = ("{youtube: abcdefghijk, poster: /photos/bia.jpg, title: "
                + yaml_text(hostile("youtube.title")) + "}")
     plain = "---\n" + "".join(f"{k}: {v}\n" for k, v in {
         "title": yaml_text(hostile("page.title")),
@@ -170,4 +170,8 @@ def front_matter_site(root: Path) -> dict[str, str]:
 
 
 def all_cases() -> list[Case]:
-    return [*REFUSED, *PASSING]
+    return [*REFUSED, *REFUSED_AT_LOAD, *PASSING]
+
+
+def refused_at_load_files() -> dict[str, str]:
+    return {**home_pages(), **corpus_files(REFUSED_AT_LOAD)}

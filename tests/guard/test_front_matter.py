@@ -116,9 +116,9 @@ URL_CASES = {
     "vi/tin-bai/2023/du-lieu.md": ("category: bien-dao\nagency: Sở\nimage: "
                                    "'data:image/png;base64,AAAA'\nimage_alt: Ảnh\n", 7),
     "vi/gioi-thieu/index.md": ("image: https://tracker.example/x.jpg\nimage_alt: Ảnh\n", 5),
-    "vi/tin-bai/2023/alt.md": ("category: bien-dao\nagency: Sở\nimage: /photos/bia.jpg\n"
-                               "image_alt: 'x](javascript:alert(1)) ![y'\n", 8),
 }
+ALT_INJECTION = ("category: bien-dao\nagency: Sở\nimage: /photos/bia.jpg\n"
+                 "image_alt: 'x](javascript:alert(1)) ![y'\n")
 
 
 def test_front_matter_urls_outside_the_site_fail_with_their_line(tmp_path) -> None:
@@ -146,3 +146,18 @@ def test_a_hostile_category_fails_with_its_line(tmp_path) -> None:
         "category: '<script>alert(1)</script>'\nagency: Sở\n---\n\nNội dung.\n")}
     report, _ = build_failing(tmp_path, files)
     assert "docs/vi/tin-bai/2023/bai.md:5" in report or "vi/tin-bai/2023/bai.md:5" in report
+
+
+def test_markdown_written_into_a_cover_description_stays_text(tmp_path) -> None:
+    from guard.sites import home_pages, jpeg_bytes, section_pages
+    from helpers import make_small_site
+
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos/bia.jpg").write_bytes(jpeg_bytes())
+    files = {**home_pages(), **section_pages(), "vi/tin-bai/2023/alt.md": (
+        f"---\ntitle: T\ndescription: D.\ndate: 2023-01-02\n{ALT_INJECTION}---\n\nNội dung.\n")}
+    site = make_small_site(tmp_path, files)
+    doc = parse(site / "tin-bai/2023/alt/index.html")
+    assert doc.xpath("//article//img/@alt")[0] == "x](javascript:alert(1)) ![y"
+    pages = html_pages(site)
+    assert {path: unsafe(doc) for path, doc in pages.items() if unsafe(doc)} == {}

@@ -3,14 +3,15 @@ the failed build wrote is clean anyway; everything Markdown and its extensions w
 
 from __future__ import annotations
 
-from guard.checks import findings_of, unsafe
+from guard.checks import build_failing, findings_of, unsafe
 from guard.conftest import html_pages
-from guard.corpus import PASSING, REFUSED
-from guard.sites import snippet_lines
+from guard.corpus import PASSING, REFUSED, REFUSED_AT_LOAD
+from guard.sites import refused_at_load_files, snippet_lines
 
 
 def test_the_corpus_is_broad() -> None:
-    assert len(REFUSED) >= 40 and len({c.name for c in REFUSED}) == len(REFUSED)
+    names = [c.name for c in REFUSED + REFUSED_AT_LOAD]
+    assert len(names) >= 40 and len(set(names)) == len(names)
 
 
 def test_every_refused_case_fails_the_build_naming_its_page_and_line(refused_build) -> None:
@@ -23,6 +24,14 @@ def test_every_refused_case_fails_the_build_naming_its_page_and_line(refused_bui
         if not lines or not lines <= snippet_lines(case):
             wrong[case.name] = (sorted(lines), sorted(snippet_lines(case)))
     assert wrong == {}
+
+
+def test_remote_and_data_images_fail_the_build_naming_page_and_line(tmp_path) -> None:
+    report, _ = build_failing(tmp_path, refused_at_load_files())
+    found = {(path, line) for path, line, _ in findings_of(report)}
+    for case in REFUSED_AT_LOAD:
+        (line,) = snippet_lines(case)
+        assert (f"docs/vi/c/{case.name}.md", line) in found
 
 
 def test_the_other_languages_findings_are_in_the_same_report(refused_build) -> None:

@@ -46,18 +46,24 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         self.root = Path()
         self.docs = Path()
 
+    # Before ttdn-site (-110) loads the content and may stop the build with its own findings.
+    @event_priority(0)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.docs = Path(config.docs_dir).resolve()
+        if self.depth == 0:  # the first language's build: the others run inside it
+            self.findings = list(self._front_matter_urls())
+            self.verdicts = {}
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        if self.depth == 0:
-            self.findings = list(self._front_matter_urls())
-            self.verdicts = {}
         self.depth += 1
 
     def on_build_error(self, error: Exception) -> None:
+        """Another step stopped the build first: still show what the guard found so far."""
+        if self.findings:  # not yet reported: on_post_build empties the list when it raises
+            log.error("ttdn-guard:\n" + report(self.findings))
+        self.findings = []
         self.depth = 0
 
     # Before ttdn-images (0) and static-i18n (-100): a refused file is never seen by them.
@@ -104,7 +110,7 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         cleaned, problems = check(html)
         if problems:
             source, path = self._source(page)
-            locator = Locator(source, _body_start(source, path))
+            locator = Locator(source, _body_start(source, shown(path, self.root)))
             self.findings += [
                 Finding(shown(path, self.root), locator.line_of(p), p.rule, p.vi, p.en)
                 for p in problems
@@ -134,7 +140,7 @@ class GuardPlugin(BasePlugin[GuardConfig]):
     def _front_matter_urls(self):
         for path in sorted(self.docs.rglob("*.md")):
             try:
-                front = fm.read(path)
+                front = fm.read(path, shown(path, self.root))
             except ContentError:
                 continue  # ttdn-site reports it
             for key, top, value in fm_urls.url_values(front.data):
@@ -144,8 +150,8 @@ class GuardPlugin(BasePlugin[GuardConfig]):
                                   vi, en)
 
 
-def _body_start(source: str, path: Path) -> int:
+def _body_start(source: str, name: str) -> int:
     try:
-        return fm.parse(source, path).end_line + 1
+        return fm.parse(source, name).body_start
     except ContentError:
         return 1
