@@ -41,8 +41,9 @@ def check(data: bytes) -> list[PdfProblem]:
         return [PdfProblem("Tệp PDF có mật khẩu; hãy đăng bản không khoá.",
                            "The PDF is password-protected; publish an unlocked copy.")]
     except pikepdf.PdfError as err:
-        return [PdfProblem(f"Tệp PDF hỏng, không đọc được ({err}).",
-                           f"The PDF is damaged and cannot be read ({err}).")]
+        why = re.sub(r"^stream <[^>]*>:\s*", "", str(err))  # qpdf names the in-memory stream
+        return [PdfProblem(f"Tệp PDF hỏng, không đọc được ({why}).",
+                           f"The PDF is damaged and cannot be read ({why}).")]
     with pdf:
         found: dict[str, PdfProblem] = {}
         for obj in pdf.objects:
