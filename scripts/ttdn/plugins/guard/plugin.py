@@ -14,6 +14,7 @@ Thin: the rules live in `ttdn.guard`. The plugin
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from jinja2 import Environment
@@ -29,11 +30,14 @@ from ttdn.content.errors import ContentError
 from ttdn.findings import Finding, report, shown
 from ttdn.guard import files as file_policy
 from ttdn.guard import frontmatter as fm_urls
+from ttdn.guard import links
 from ttdn.guard.sanitize import Locator, check
 from ttdn.plugins.guard.config import GuardConfig
 
 log = get_plugin_logger(__name__)
 
+# Where MkDocs warns about links it cannot resolve.
+PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 # Front-matter values Material's templates print as they are (<title>, header, nav, footer).
 PRINTED_META = ("title", "description")
 
@@ -45,6 +49,8 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         self.depth = 0  # static-i18n runs the other languages' builds inside the first one
         self.root = Path()
         self.docs = Path()
+        self.default_lang = ""
+        self.link_filter = logging.Filter()
 
     # Before ttdn-site (-110) loads the content and may stop the build with its own findings.
     @event_priority(0)
@@ -54,6 +60,9 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         if self.depth == 0:  # the first language's build: the others run inside it
             self.findings = list(self._front_matter_urls())
             self.verdicts = {}
+            self.default_lang = _default_language(config)
+            self.link_filter = links.OtherLanguageLinks(self.docs)
+            PAGES_LOG.addFilter(self.link_filter)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -65,6 +74,7 @@ class GuardPlugin(BasePlugin[GuardConfig]):
             log.error("ttdn-guard:\n" + report(self.findings))
         self.findings = []
         self.depth = 0
+        PAGES_LOG.removeFilter(self.link_filter)
 
     # Before ttdn-images (0) and static-i18n (-100): a refused file is never seen by them.
     @event_priority(10)
@@ -107,6 +117,7 @@ class GuardPlugin(BasePlugin[GuardConfig]):
             value = page.meta.get(key)
             if value is not None and not isinstance(value, Markup):
                 page.meta[key] = escape(str(value))
+        html = links.rewrite(html, page.file.src_uri, page.url, self.docs, self.default_lang)
         cleaned, problems = check(html)
         if problems:
             source, path = self._source(page)
@@ -121,6 +132,8 @@ class GuardPlugin(BasePlugin[GuardConfig]):
     @event_priority(-200)
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.depth -= 1
+        if self.depth == 0:
+            PAGES_LOG.removeFilter(self.link_filter)
         if self.depth == 0 and self.findings:
             found = self.findings
             self.findings = []
@@ -155,3 +168,10 @@ def _body_start(source: str, name: str) -> int:
         return fm.parse(source, name).body_start
     except ContentError:
         return 1
+
+
+def _default_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return ""
+    return next((lang.locale for lang in i18n.config.languages if lang.default), "")
