@@ -16,6 +16,7 @@ from helpers import make_small_site
 # Browsers ignore tabs, newlines and leading controls in a URL, and scheme names are
 # case-insensitive: "JaVa&#9;Script:" is "javascript:".
 UNSAFE_URL = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)
+REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.IGNORECASE)
 URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "poster", "data", "cite",
                   "background", "xlink:href", "ping")
 FORBIDDEN = ("iframe", "object", "embed", "form", "base", "style", "frame", "frameset",
@@ -50,8 +51,11 @@ def unsafe(doc: lxml_html.HtmlElement, *, site_scripts: frozenset[str] = frozens
             found.append(f"<{element.tag}>")
         if element.tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
             found.append("meta refresh")
-        if element.tag == "img" and element.get("style"):
-            found.append("inline style on img")
+        if element.tag in ("img", "source", "video", "audio"):
+            for name in ("src", "srcset", "poster"):
+                urls = [u.strip().split(" ")[0] for u in (element.get(name) or "").split(",")]
+                if any(REMOTE.match(u) for u in urls if u):
+                    found.append(f"remote <{element.tag} {name}>")  # a tracking pixel
     for element in doc.xpath("//*[@style]"):
         found.append(f"inline style on <{element.tag}>")
     for comment in doc.xpath("//article//comment()"):
