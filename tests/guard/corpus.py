@@ -66,6 +66,34 @@ REFUSED = [
     Case("file-link", "[mật khẩu](file:///etc/passwd)"),
     Case("ftp-link", "[tệp](ftp://example.org/tep)"),
     Case("http-link", "[trang](http://example.org/)"),
+    Case("http-autolink-upper", "<HTTP://example.org/>"),
+    Case("javascript-angle-link", "[bấm](<javascript:alert('angle')>)"),
+    Case("javascript-reference-image", "![ảnh][anh]\n\n[anh]: javascript:alert('refimg')"),
+    Case("javascript-no-semicolons",
+         "<a href=\"&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105"
+         "&#0000112&#0000116&#0000058alert('nosemi')\">bấm</a>"),
+    Case("embed-javascript", "<embed src=\"javascript:alert('embed')\">"),
+    Case("attr-list-data", "Đoạn văn.\n{: data-x=\"1\" }"),
+    Case("attr-list-title", "Đoạn văn.\n{: title=\"Gợi ý\" }"),
+    Case("link-download", '<a href="tai-lieu.pdf" download>tải</a>'),
+    Case("svg-animate", "<svg><animate onbegin=\"alert('anim')\" attributeName=\"x\" "
+                        "dur=\"1s\"></animate></svg>"),
+    Case("body-onload", "<body onload=\"alert('body')\">"),
+    Case("form-md-in-html", "<form markdown action=\"https://evil.example/\">\n\n**Gửi**\n\n"
+                            "</form>"),
+    Case("cdata", "<![CDATA[<script>alert('cdata')</script>]]>"),
+    Case("comment-bang-close", "<!-- x --!><script>alert('bang')</script>"),
+    Case("noembed-differential",
+         "<noembed><img title=\"</noembed><img src onerror=alert('noembed')>\"></noembed>"),
+    Case("xmp", "<xmp><img src=x onerror=alert('xmp')></xmp>"),
+    Case("select-template-mxss",
+         "<select><template><style><img src=x onerror=alert('mxss')></style></template></select>"),
+    Case("form-attribute-button",
+         "<button form=\"f\" formaction=\"javascript:alert('formattr')\">Gửi</button>"),
+    Case("math-maction",
+         "<math><maction actiontype=\"statusline\" xlink:href=\"javascript:alert('maction')\">"
+         "x</maction></math>"),
+    Case("keygen-applet", "<applet code=\"X.class\"></applet><keygen autofocus onfocus=x>"),
     Case("protocol-relative-link", "[trang](//evil.example/dang-nhap)"),
     Case("backslash-link", "<a href=\"/\\evil.example/\">trang</a>"),
     # tracking pixels and remote images
@@ -103,6 +131,23 @@ REFUSED_AT_LOAD = [
     Case("data-image", "![ảnh](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAf"
                        "FcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==)"),
     Case("remote-image", "![điểm ảnh](https://tracker.example/p.gif)"),
+]
+
+# Malformed or tricky input whose fate depends on the parsers: it either fails the build with the
+# snippet's line, or yields a clean page (both are checked).
+EITHER = [
+    Case("img-unclosed", "<img src=x onerror=alert('unclosed')"),
+    Case("script-split", "<scr<script>ipt>alert('split')</script>"),
+    Case("link-unclosed", "<a href=\"javascript:alert('open')\""),
+    Case("script-nested-brackets", "<<script>script>alert('nested')<</script>/script>"),
+    Case("javascript-colon-entity-link", "[bấm](javascript&#58;alert('colon'))"),
+    Case("javascript-spaces-link", "[bấm](  javascript:alert('spaces')  )"),
+    Case("heading-reserved-id", "## __drawer"),
+    Case("control-character", "<a href=\"\x01javascript:alert('ctl')\">bấm</a>"),
+    Case("tab-in-markdown-link", "[bấm](java\tscript:alert('tab'))"),
+    Case("tel-javascript", "[gọi](tel:javascript:alert('tel'))"),
+    Case("abbr-definition-html", "UBND họp.\n\n*[UBND]: <script>alert('abbr')</script>"),
+    Case("link-title-breakout", "[x](https://example.org/ 'a\" onmouseover=\"alert(1)')"),
 ]
 
 PASSING = [

@@ -13,7 +13,7 @@ from pathlib import Path
 import pikepdf
 from PIL import Image
 
-from guard.corpus import PASSING, REFUSED, REFUSED_AT_LOAD, Case
+from guard.corpus import EITHER, PASSING, REFUSED, REFUSED_AT_LOAD, Case
 from helpers import front
 
 # Quotes cut a meta tag short, < and & start markup, a refresh redirects, {{ }} is Jinja.
@@ -60,7 +60,8 @@ def corpus_files(cases: list[Case], lang: str = "vi") -> dict[str, str]:
 
 def refused_files() -> dict[str, str]:
     # Both languages: the English build's findings join the same report.
-    return {**home_pages(), **corpus_files(REFUSED), **corpus_files(REFUSED[:3], "en")}
+    return {**home_pages(), **corpus_files(REFUSED), **corpus_files(EITHER),
+            **corpus_files(REFUSED[:3], "en")}
 
 
 def passing_files() -> dict[str, str]:
@@ -170,7 +171,7 @@ def front_matter_site(root: Path) -> dict[str, str]:
 
 
 def all_cases() -> list[Case]:
-    return [*REFUSED, *REFUSED_AT_LOAD, *PASSING]
+    return [*REFUSED, *REFUSED_AT_LOAD, *EITHER, *PASSING]
 
 
 def refused_at_load_files() -> dict[str, str]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from guard.checks import build_failing, findings_of, unsafe
 from guard.conftest import html_pages
-from guard.corpus import PASSING, REFUSED, REFUSED_AT_LOAD
+from guard.corpus import EITHER, PASSING, REFUSED, REFUSED_AT_LOAD
 from guard.sites import refused_at_load_files, snippet_lines
 
 
 def test_the_corpus_is_broad() -> None:
-    names = [c.name for c in REFUSED + REFUSED_AT_LOAD]
-    assert len(names) >= 40 and len(set(names)) == len(names)
+    names = [c.name for c in REFUSED + REFUSED_AT_LOAD + EITHER + PASSING]
+    assert len(REFUSED + REFUSED_AT_LOAD) >= 40 and len(set(names)) == len(names)
 
 
 def test_every_refused_case_fails_the_build_naming_its_page_and_line(refused_build) -> None:
@@ -23,6 +23,18 @@ def test_every_refused_case_fails_the_build_naming_its_page_and_line(refused_bui
         lines = {line for p, line, _ in found if p == path}
         if not lines or not lines <= snippet_lines(case):
             wrong[case.name] = (sorted(lines), sorted(snippet_lines(case)))
+    assert wrong == {}
+
+
+def test_tricky_cases_fail_on_their_own_line_or_not_at_all(refused_build) -> None:
+    report, site = refused_build
+    found = findings_of(report)
+    wrong = {}
+    for case in EITHER:
+        lines = {line for p, line, _ in found if p == f"docs/vi/c/{case.name}.md"}
+        if not lines <= snippet_lines(case):
+            wrong[case.name] = sorted(lines)
+        assert (site / f"c/{case.name}/index.html").is_file()  # checked clean below
     assert wrong == {}
 
 

@@ -19,6 +19,7 @@ import html as html_lib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 import nh3
 from lxml import etree
@@ -69,7 +70,38 @@ def parse_fragment(content: str) -> etree._Element:
 
 
 def problems(content: str) -> list[Problem]:
-    return list(_walk(parse_fragment(content)))
+    root = parse_fragment(content)
+    found = list(_walk(root))
+    # A parser drops some tags outright (a second <body onload=…>, <html>, <head>): the walk
+    # never sees them, so the tags as written are listed too.
+    seen = {p.needles[0] for p in found if p.rule == "html-element"}
+    for tag in _TagLister.tags_in(content) - allow.TAGS:
+        if f"<{tag}" not in seen:
+            found.append(Problem(
+                "html-element",
+                f"Thẻ HTML <{tag}> không được phép trong nội dung; hãy xoá nó.",
+                f"The HTML element <{tag}> is not allowed in content; delete it.",
+                (f"<{tag}",),
+            ))
+    return found
+
+
+class _TagLister(HTMLParser):
+    """Every start tag name in the HTML, as a tokenizer reads it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.add(tag.lower())
+
+    @classmethod
+    def tags_in(cls, content: str) -> set[str]:
+        lister = cls()
+        lister.feed(content)
+        lister.close()
+        return lister.tags
 
 
 def _walk(parent: etree._Element) -> Iterator[Problem]:
@@ -321,8 +353,10 @@ class Locator:
     def _find(self, needle: str) -> int:
         low = needle.lower()
         squashed = re.sub(r"\s+", "", low)
-        start = self.cursor.get(low, 0)
-        for order in (range(start, len(self.raw)), range(0, start)):
+        body = self.body_start - 1
+        start = max(self.cursor.get(low, body), body)
+        # The body first, from where this text was last found; the front matter last.
+        for order in (range(start, len(self.raw)), range(body, start), range(0, body)):
             for i in order:
                 if (low in self.raw[i].lower() or low in self.decoded[i].lower()
                         or (squashed and squashed in self.squashed[i].lower())):
