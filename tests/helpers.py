@@ -112,6 +112,7 @@ plugins:
       cache_dir: {cache_dir}
   - ttdn-images:
       photos_dir: photos
+  - ttdn-search
 """
 
 

@@ -1,0 +1,138 @@
+"""The search index of one language: folded words in shards fetched on demand, one small
+fragment per page for its result (title, section, text for the excerpt).
+
+Layout under `<language root>/<output_dir>/` (read by overrides/assets/javascripts/search.js):
+
+    manifest.json            {"version", "shards", "pages"}: fetched first, never cached long
+    <version>/s/<n>.json     shard n: {term: [variants, postings]}
+    <version>/p/<id>.json    page id: {"u": url, "t": title, "s": section, "x": text}
+
+A term is a folded word ("dao") or two adjacent folded words ("ly son": phrases rank first and
+quoted phrases require them). Its shard is fnv1a(term) % shards, so the reader's browser fetches
+only the shards of the words it types. `variants` are the exact (NFC, lower-case) forms the
+word takes in this language ("đảo", "đạo", "dao"); postings are flat integer triples
+(page id delta, weight, variant bit mask): bit i says the page holds variants[i], which is how
+exact diacritics rank first. The weight is BM25, computed here where every count is known.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ttdn.search.folding import exact, fold, words
+
+SHARD_TARGET_BYTES = 12_000  # raw JSON per shard on average; gzip takes it to about a third
+MAX_VARIANTS = 31  # bits of a JavaScript integer mask
+TITLE_REPEAT = 3  # a word of the title counts as three of the text
+EXCERPT_CHARS = 20_000  # enough for any excerpt; a long document's tail is still indexed
+BM25_K1, BM25_B = 1.2, 0.75
+
+
+@dataclass(frozen=True)
+class Document:
+    url: str  # path from the site root: "tin-bai/2023/ly-son/"
+    title: str
+    section: str  # the section's label in the page's language
+    text: str  # NFC
+
+
+def fnv1a(term: str) -> int:
+    """32-bit FNV-1a over the term's code points; search.js computes the same."""
+    h = 0x811C9DC5
+    for ch in term:
+        h ^= ord(ch)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+@dataclass
+class _Postings:
+    variants: list[str]
+    pages: dict[int, tuple[int, int]]  # page id → (term count, variant mask)
+
+
+def _terms(doc: Document) -> tuple[Counter[str], dict[str, set[str]], int]:
+    """Term counts (words and adjacent pairs), each word's exact forms, the document length."""
+    title_words = words(doc.title)
+    text_words = words(doc.text)
+    counts: Counter[str] = Counter()
+    forms: dict[str, set[str]] = defaultdict(set)
+    for sequence, repeat in ((title_words, TITLE_REPEAT), (text_words, 1)):
+        folded = [fold(w) for w in sequence]
+        for word, key in zip(sequence, folded, strict=True):
+            counts[key] += repeat
+            forms[key].add(exact(word))
+        for first, second in zip(folded, folded[1:], strict=False):
+            counts[f"{first} {second}"] += repeat
+    return counts, forms, len(title_words) * TITLE_REPEAT + len(text_words)
+
+
+def build_index(docs: list[Document]) -> tuple[dict, dict[int, dict], list[dict]]:
+    """(manifest, shards by number, fragments by page id) of one language's documents."""
+    table: dict[str, _Postings] = {}
+    lengths = []
+    for page_id, doc in enumerate(docs):
+        counts, forms, length = _terms(doc)
+        lengths.append(length)
+        for term, count in counts.items():
+            entry = table.setdefault(term, _Postings([], {}))
+            mask = 0
+            for form in sorted(forms.get(term, ())):
+                if form not in entry.variants and len(entry.variants) < MAX_VARIANTS:
+                    entry.variants.append(form)
+                if form in entry.variants:
+                    mask |= 1 << entry.variants.index(form)
+            entry.pages[page_id] = (count, mask)
+    average = sum(lengths) / len(lengths) if lengths else 1.0
+    encoded = {term: [p.variants, _postings(p, lengths, average, len(docs))]
+               for term, p in sorted(table.items())}
+    size = sum(len(_json(t)) + len(_json(v)) for t, v in encoded.items())
+    count = max(1, math.ceil(size / SHARD_TARGET_BYTES))
+    shards: dict[int, dict] = defaultdict(dict)
+    for term, value in encoded.items():
+        shards[fnv1a(term) % count][term] = value
+    fragments = [{"u": d.url, "t": d.title, "s": d.section, "x": d.text[:EXCERPT_CHARS]}
+                 for d in docs]
+    digest = hashlib.sha256(_json([count, encoded, fragments]).encode()).hexdigest()[:12]
+    manifest = {"version": digest, "shards": count, "pages": len(docs)}
+    return manifest, dict(shards), fragments
+
+
+def _postings(p: _Postings, lengths: list[int], average: float, total: int) -> list[int]:
+    idf = math.log(1 + (total - len(p.pages) + 0.5) / (len(p.pages) + 0.5))
+    flat: list[int] = []
+    previous = 0
+    for page_id in sorted(p.pages):
+        count, mask = p.pages[page_id]
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[page_id] / average)
+        weight = idf * count * (BM25_K1 + 1) / (count + norm)
+        flat += [page_id - previous, max(1, round(weight * 100)), mask]
+        previous = page_id
+    return flat
+
+
+def write_index(docs: Iterable[Document], out: Path) -> dict:
+    """Write one language's index into `out` (emptied first); returns the manifest."""
+    manifest, shards, fragments = build_index(list(docs))
+    if out.exists():
+        for old in sorted(out.rglob("*"), reverse=True):
+            old.rmdir() if old.is_dir() else old.unlink()
+    base = out / manifest["version"]
+    (base / "s").mkdir(parents=True, exist_ok=True)
+    (base / "p").mkdir(parents=True, exist_ok=True)
+    for number in range(manifest["shards"]):
+        (base / "s" / f"{number}.json").write_text(_json(shards.get(number, {})), "utf-8")
+    for page_id, fragment in enumerate(fragments):
+        (base / "p" / f"{page_id}.json").write_text(_json(fragment), "utf-8")
+    (out / "manifest.json").write_text(_json(manifest), "utf-8")
+    return manifest
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
