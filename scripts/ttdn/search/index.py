@@ -12,7 +12,8 @@ quoted phrases require them). Its shard is fnv1a(term) % shards, so the reader's
 only the shards of the words it types. `variants` are the exact (NFC, lower-case) forms the
 word takes in this language ("đảo", "đạo", "dao"); postings are flat integer triples
 (page id delta, weight, variant bit mask): bit i says the page holds variants[i], which is how
-exact diacritics rank first. The weight is BM25, computed here where every count is known.
+exact diacritics rank first. The weight is BM25 over the text plus a title bonus, computed here
+where every count is known.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from ttdn.search.folding import exact, fold, words
 
 SHARD_TARGET_BYTES = 12_000  # raw JSON per shard on average; gzip takes it to about a third
 MAX_VARIANTS = 31  # bits of a JavaScript integer mask
-TITLE_REPEAT = 3  # a word of the title counts as three of the text
+TITLE_BOOST = 2.0  # a word in the title weighs as much as a text full of it, twice
 EXCERPT_CHARS = 20_000  # enough for any excerpt; a long document's tail is still indexed
 BM25_K1, BM25_B = 1.2, 0.75
 
@@ -54,23 +55,27 @@ def fnv1a(term: str) -> int:
 @dataclass
 class _Postings:
     variants: list[str]
-    pages: dict[int, tuple[int, int]]  # page id → (term count, variant mask)
+    pages: dict[int, tuple[int, int, bool]]  # page id → (count in the text, variant mask, in title)
 
 
-def _terms(doc: Document) -> tuple[Counter[str], dict[str, set[str]], int]:
-    """Term counts (words and adjacent pairs), each word's exact forms, the document length."""
-    title_words = words(doc.title)
-    text_words = words(doc.text)
+def _terms(doc: Document) -> tuple[Counter[str], set[str], dict[str, set[str]], int]:
+    """Term counts in the text (words and adjacent pairs), the title's terms, each word's exact
+    forms, and the text's length in words."""
     counts: Counter[str] = Counter()
+    in_title: set[str] = set()
     forms: dict[str, set[str]] = defaultdict(set)
-    for sequence, repeat in ((title_words, TITLE_REPEAT), (text_words, 1)):
+    length = 0
+    for sequence, is_title in ((words(doc.title), True), (words(doc.text), False)):
         folded = [fold(w) for w in sequence]
+        terms = folded + [f"{a} {b}" for a, b in zip(folded, folded[1:], strict=False)]
+        if is_title:
+            in_title.update(terms)
+        else:
+            counts.update(terms)
+            length = len(sequence)
         for word, key in zip(sequence, folded, strict=True):
-            counts[key] += repeat
             forms[key].add(exact(word))
-        for first, second in zip(folded, folded[1:], strict=False):
-            counts[f"{first} {second}"] += repeat
-    return counts, forms, len(title_words) * TITLE_REPEAT + len(text_words)
+    return counts, in_title, forms, length
 
 
 def build_index(docs: list[Document]) -> tuple[dict, dict[int, dict], list[dict]]:
@@ -78,8 +83,10 @@ def build_index(docs: list[Document]) -> tuple[dict, dict[int, dict], list[dict]
     table: dict[str, _Postings] = {}
     lengths = []
     for page_id, doc in enumerate(docs):
-        counts, forms, length = _terms(doc)
+        counts, in_title, forms, length = _terms(doc)
         lengths.append(length)
+        for term in in_title:
+            counts.setdefault(term, 0)
         for term, count in counts.items():
             entry = table.setdefault(term, _Postings([], {}))
             mask = 0
@@ -88,7 +95,7 @@ def build_index(docs: list[Document]) -> tuple[dict, dict[int, dict], list[dict]
                     entry.variants.append(form)
                 if form in entry.variants:
                     mask |= 1 << entry.variants.index(form)
-            entry.pages[page_id] = (count, mask)
+            entry.pages[page_id] = (count, mask, term in in_title)
     average = sum(lengths) / len(lengths) if lengths else 1.0
     encoded = {term: [p.variants, _postings(p, lengths, average, len(docs))]
                for term, p in sorted(table.items())}
@@ -109,9 +116,9 @@ def _postings(p: _Postings, lengths: list[int], average: float, total: int) -> l
     flat: list[int] = []
     previous = 0
     for page_id in sorted(p.pages):
-        count, mask = p.pages[page_id]
+        count, mask, in_title = p.pages[page_id]
         norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[page_id] / average)
-        weight = idf * count * (BM25_K1 + 1) / (count + norm)
+        weight = idf * (count * (BM25_K1 + 1) / (count + norm) + (TITLE_BOOST if in_title else 0))
         flat += [page_id - previous, max(1, round(weight * 100)), mask]
         previous = page_id
     return flat
