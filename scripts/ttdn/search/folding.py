@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 D_LETTERS = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
 # A word: letters and digits (Unicode), as the JavaScript side's /[\p{L}\p{N}]+/gu.
@@ -24,11 +25,13 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=200_000)  # a site's vocabulary: each word is folded once per build
 def exact(word: str) -> str:
     """The word as typed, only lower-cased and in NFC: what "exact diacritics" compares."""
     return nfc(word).lower()
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Lower case without tones or marks, đ→d: "Đảo" → "dao", "Quảng" → "quang"."""
     decomposed = unicodedata.normalize("NFD", word.translate(D_LETTERS))

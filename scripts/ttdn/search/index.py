@@ -88,9 +88,11 @@ def build_index(docs: list[Document]) -> tuple[dict, dict[int, dict], list[dict]
         for term in in_title:
             counts.setdefault(term, 0)
         for term, count in counts.items():
-            entry = table.setdefault(term, _Postings([], {}))
+            entry = table.get(term)
+            if entry is None:
+                entry = table[term] = _Postings([], {})
             mask = 0
-            for form in sorted(forms.get(term, ())):
+            for form in forms.get(term, ()):  # only words have exact forms, not pairs
                 if form not in entry.variants and len(entry.variants) < MAX_VARIANTS:
                     entry.variants.append(form)
                 if form in entry.variants:

@@ -9,6 +9,7 @@ build has finished (the order is static-i18n's: default first, then the others a
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -101,10 +102,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return
         site_dir = Path(config.site_dir)
         for lang, docs in self.docs.items():
+            start = time.perf_counter()
             prefix = "" if lang == self.default else f"{lang}/"
             manifest = write_index(docs, site_dir / prefix / self.config.output_dir)
-            log.info("search index '%s': %d pages, %d shards", lang, manifest["pages"],
-                     manifest["shards"])
+            log.info("search index '%s': %d pages, %d shards in %.1f s", lang,
+                     manifest["pages"], manifest["shards"], time.perf_counter() - start)
 
 
 def _build_order(config: MkDocsConfig, current: str) -> tuple[list[str], str]:
