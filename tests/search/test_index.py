@@ -69,3 +69,9 @@ def test_written_index_has_a_manifest_shards_and_one_fragment_per_page(tmp_path)
 def test_fnv1a_is_the_32_bit_reference_hash() -> None:
     assert fnv1a("") == 0x811C9DC5
     assert fnv1a("a") == 0xE40C292C  # the published FNV-1a test vector
+
+
+def test_pages_with_a_title_and_no_text_are_indexed_by_their_title() -> None:
+    manifest, shards, _ = build_index([Document("a/", "Ảnh Lý Sơn", "Sách ảnh", "")])
+    _, pages = lookup(shards, manifest, "son")
+    assert set(pages) == {0}

@@ -98,7 +98,7 @@ def build_index(docs: list[Document]) -> tuple[dict, dict[int, dict], list[dict]
                 if form in entry.variants:
                     mask |= 1 << entry.variants.index(form)
             entry.pages[page_id] = (count, mask, term in in_title)
-    average = sum(lengths) / len(lengths) if lengths else 1.0
+    average = max(1.0, sum(lengths) / len(lengths)) if lengths else 1.0  # pages may be empty
     encoded = {term: [p.variants, _postings(p, lengths, average, len(docs))]
                for term, p in sorted(table.items())}
     size = sum(len(_json(t)) + len(_json(v)) for t, v in encoded.items())
