@@ -81,7 +81,7 @@ def generate(docs: Path, count: int) -> None:
             )
 
 
-def build(work: Path, count: int) -> float:
+def build(work: Path, count: int) -> tuple[float, list[str]]:
     for name in ("mkdocs.yml", "overrides", "docs", "photos", "scripts/ttdn"):
         source = ROOT / name
         if source.is_dir():
@@ -96,7 +96,9 @@ def build(work: Path, count: int) -> float:
     )
     if done.returncode:
         sys.exit(done.stderr[-3000:])
-    return time.perf_counter() - start
+    logged = [line.split("ttdn: ", 1)[-1] for line in done.stderr.splitlines()
+              if "search index" in line]
+    return time.perf_counter() - start, logged
 
 
 class Traffic:
@@ -184,13 +186,14 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        seconds = build(work, args.pages)
+        seconds, logged = build(work, args.pages)
         site = work / "site"
         index_mb = {lang: sum(p.stat().st_size for p in (site / prefix / "search-index")
                               .rglob("*") if p.is_file()) / 1e6
                     for lang, prefix in (("vi", ""), ("en", "en"))}
         print(f"{args.pages} articles per language; build {seconds:.0f} s; index on disk: "
-              + ", ".join(f"{lang} {mb:.1f} MB" for lang, mb in index_mb.items()) + "\n")
+              + ", ".join(f"{lang} {mb:.1f} MB" for lang, mb in index_mb.items()))
+        print("; ".join(logged) + "\n")
         pagefind_s = None
         if args.pagefind_python:
             start = time.perf_counter()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 from ttdn.search.index import Document, build_index, fnv1a, write_index
 
@@ -75,3 +78,15 @@ def test_pages_with_a_title_and_no_text_are_indexed_by_their_title() -> None:
     manifest, shards, _ = build_index([Document("a/", "Ảnh Lý Sơn", "Sách ảnh", "")])
     _, pages = lookup(shards, manifest, "son")
     assert set(pages) == {0}
+
+
+def test_the_same_pages_give_the_same_index_in_any_process() -> None:
+    """The version names the files: it must not change with Python's string hash seed."""
+    code = ("from ttdn.search.index import Document, build_index; "
+            "print(build_index([Document('a/', 'Đảo', '', 'đảo Đảo dao ĐẢO đạo')])[0]['version'])")
+    versions = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(versions) == 1

@@ -92,7 +92,8 @@ def build_index(docs: list[Document]) -> tuple[dict, dict[int, dict], list[dict]
             if entry is None:
                 entry = table[term] = _Postings([], {})
             mask = 0
-            for form in forms.get(term, ()):  # only words have exact forms, not pairs
+            # Only words have exact forms, not pairs. Sorted: the same site, the same files.
+            for form in sorted(forms.get(term, ())):
                 if form not in entry.variants and len(entry.variants) < MAX_VARIANTS:
                     entry.variants.append(form)
                 if form in entry.variants:
