@@ -54,7 +54,7 @@ def fnv1a(term: str) -> int:
 
 @dataclass
 class _Postings:
-    variants: list[str]
+    variants: dict[str, int]  # exact form → its bit, in order of first use
     pages: dict[int, tuple[int, int, bool]]  # page id → (count in the text, variant mask, in title)
 
 
@@ -90,39 +90,46 @@ def build_index(docs: list[Document]) -> tuple[dict, dict[int, dict], list[dict]
         for term, count in counts.items():
             entry = table.get(term)
             if entry is None:
-                entry = table[term] = _Postings([], {})
+                entry = table[term] = _Postings({}, {})
             mask = 0
-            # Only words have exact forms, not pairs. Sorted: the same site, the same files.
-            for form in sorted(forms.get(term, ())):
-                if form not in entry.variants and len(entry.variants) < MAX_VARIANTS:
-                    entry.variants.append(form)
-                if form in entry.variants:
-                    mask |= 1 << entry.variants.index(form)
+            if " " not in term:  # words have exact forms; pairs do not
+                variants = entry.variants
+                for form in sorted(forms[term]):  # sorted: the same site, the same files
+                    bit = variants.get(form)
+                    if bit is None and len(variants) < MAX_VARIANTS:
+                        bit = variants[form] = len(variants)
+                    if bit is not None:
+                        mask |= 1 << bit
             entry.pages[page_id] = (count, mask, term in in_title)
     average = max(1.0, sum(lengths) / len(lengths)) if lengths else 1.0  # pages may be empty
-    encoded = {term: [p.variants, _postings(p, lengths, average, len(docs))]
-               for term, p in sorted(table.items())}
-    size = sum(len(_json(t)) + len(_json(v)) for t, v in encoded.items())
+    encoded = {term: [list(p.variants), _postings(p, lengths, average, len(docs))]
+               for term, p in table.items()}
+    # About 4 characters per posting number, plus the term and its forms: enough to size shards.
+    size = sum(len(t) + 4 * len(v[1]) + sum(len(f) + 3 for f in v[0]) + 8
+               for t, v in encoded.items())
     count = max(1, math.ceil(size / SHARD_TARGET_BYTES))
     shards: dict[int, dict] = defaultdict(dict)
-    for term, value in encoded.items():
-        shards[fnv1a(term) % count][term] = value
+    for term in sorted(encoded):
+        shards[fnv1a(term) % count][term] = encoded[term]
     fragments = [{"u": d.url, "t": d.title, "s": d.section, "x": d.text[:EXCERPT_CHARS]}
                  for d in docs]
-    digest = hashlib.sha256(_json([count, encoded, fragments]).encode()).hexdigest()[:12]
-    manifest = {"version": digest, "shards": count, "pages": len(docs)}
+    digest = hashlib.sha256()
+    for part in (count, *(shards.get(n, {}) for n in range(count)), fragments):
+        digest.update(_json(part).encode())
+    manifest = {"version": digest.hexdigest()[:12], "shards": count, "pages": len(docs)}
     return manifest, dict(shards), fragments
 
 
 def _postings(p: _Postings, lengths: list[int], average: float, total: int) -> list[int]:
     idf = math.log(1 + (total - len(p.pages) + 0.5) / (len(p.pages) + 0.5))
+    k1, b = BM25_K1, BM25_B
     flat: list[int] = []
     previous = 0
     for page_id in sorted(p.pages):
         count, mask, in_title = p.pages[page_id]
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[page_id] / average)
-        weight = idf * (count * (BM25_K1 + 1) / (count + norm) + (TITLE_BOOST if in_title else 0))
-        flat += [page_id - previous, max(1, round(weight * 100)), mask]
+        norm = k1 * (1 - b + b * lengths[page_id] / average)
+        weight = idf * (count * (k1 + 1) / (count + norm) + (TITLE_BOOST if in_title else 0))
+        flat += (page_id - previous, max(1, round(weight * 100)), mask)
         previous = page_id
     return flat
 
