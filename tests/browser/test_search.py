@@ -143,6 +143,17 @@ def test_search_page_lists_results_for_its_query(page, small_url: str) -> None:
                                        links.evaluate_all("l => l.map(a => a.href)")]
 
 
+def test_enter_in_the_header_box_opens_the_search_page_with_all_results(page,
+                                                                       small_url: str) -> None:
+    page.goto(small_url + "en/tin-bai/2023/long-an/")
+    box = page.locator(".md-search [data-ttdn-search-input]")
+    box.fill("dao")
+    box.press("Enter")
+    page.wait_for_selector(".ttdn-search-page__list .ttdn-search__result")
+    assert urlsplit(page.url).path == "/en/tim-kiem/"
+    assert page.locator("#ttdn-search-page-q").input_value() == "dao"
+
+
 def test_without_javascript_the_box_leads_to_the_search_page(browser, small_url: str) -> None:
     context = browser.new_context(java_script_enabled=False,
                                   viewport={"width": 1280, "height": 800})
