@@ -165,6 +165,7 @@ def test_without_javascript_the_box_leads_to_the_search_page(browser, small_url:
     tab.wait_for_load_state()
     assert urlsplit(tab.url).path == "/en/tim-kiem/"
     assert "needs JavaScript" in tab.locator("main").text_content()
+    assert not tab.locator("main [data-ttdn-search-input]").is_visible()  # it could not work
     assert tab.locator("noscript li a[href='../tin-bai/']").count() == 1  # a way on
     context.close()
 

@@ -45,7 +45,9 @@
       open();
     }
   });
-  if (document.querySelector("[data-ttdn-search-page]") && new URLSearchParams(location.search).get("q")) {
-    load();
+  const pageForm = document.querySelector("[data-ttdn-search-page]");
+  if (pageForm) {
+    pageForm.hidden = false; // the search page's own box works only with JavaScript
+    if (new URLSearchParams(location.search).get("q")) load();
   }
 })();
