@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from ttdn.content import yaml_errors
 from ttdn.content.errors import ContentError
 from ttdn.findings import Finding
 
@@ -54,6 +55,16 @@ def read(path: Path, shown: str) -> FrontMatter:
     return parse(text, shown)
 
 
+def _compose_and_construct(source: str) -> tuple[yaml.Node | None, Any]:
+    """The YAML node tree (for the lines of keys) and the data built from it: parsed once."""
+    loader = Loader(source)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else {})
+    finally:
+        loader.dispose()
+
+
 def parse(text: str, shown: str) -> FrontMatter:
     lines = text.splitlines()
     if not lines or lines[0].rstrip() != "---":
@@ -71,19 +82,10 @@ def parse(text: str, shown: str) -> FrontMatter:
     end = closing[0]
     source = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(source, Loader=Loader)
-        data = yaml.load(source, Loader=Loader) if node is not None else {}
+        node, data = _compose_and_construct(source)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(err, "problem", None) or str(err)
-        raise ContentError(Finding(
-            shown,
-            line,
-            "yaml",
-            f"Front matter không đúng cú pháp YAML ({problem}). Kiểm tra dấu ':' và dấu nháy.",
-            f"The front matter is not valid YAML ({problem}). Check colons and quotes.",
-        )) from None
+        line, vi, en = yaml_errors.explain(err, source, first_line=2)
+        raise ContentError(Finding(shown, line, "yaml", vi, en)) from None
     if not isinstance(data, dict):
         raise ContentError(Finding(
             shown,
