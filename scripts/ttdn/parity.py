@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from ttdn.content import Content, Entry
@@ -89,6 +90,8 @@ def _state_finding(pair: PairState) -> Finding | None:
     if pair.state == "missing":
         if getattr(original.meta, "draft", False):
             return None  # a draft needs no translation yet
+        if _file_in(original, pair.lang.code).is_file():
+            return None  # written but unreadable: its own finding says why
         return Finding(
             original.shown, 1, "translation-missing",
             f"Chưa có bản dịch ({name}) ở {target}. Tạo tệp đó với 'translation: {{pending: "
@@ -121,6 +124,13 @@ def _state_finding(pair: PairState) -> Finding | None:
     return None
 
 
+def _file_in(entry: Entry, code: str) -> Path:
+    """The file of `entry`'s page in language `code`, whether it exists or not."""
+    assert entry.path is not None
+    docs_dir = entry.path.parents[len(entry.src.parts)]
+    return docs_dir / code / entry.src
+
+
 def _counterpart_path(entry: Entry, lang: Language) -> str:
     """The repository path of `entry` in `lang`: docs/vi/a.md → docs/en/a.md."""
     head, sep, tail = entry.shown.partition(f"/{entry.lang.code}/")
@@ -135,7 +145,7 @@ def orphans(content: Content) -> list[Finding]:
         written = {e.src: e for e in content.of_language(lang.code)}
         written.update(content.held.get(lang.code, {}))
         for src, entry in sorted(written.items(), key=lambda kv: str(kv[0])):
-            if content.written(default.code, src) is None:
+            if not _file_in(entry, default.code).is_file():
                 original = _counterpart_path(entry, default)
                 findings.append(Finding(
                     entry.shown, 1, "translation-orphan",
