@@ -144,7 +144,7 @@ def orphans(content: Content) -> list[Finding]:
     for lang in content.languages.others(default.code):
         written = {e.src: e for e in content.of_language(lang.code)}
         written.update(content.held.get(lang.code, {}))
-        for src, entry in sorted(written.items(), key=lambda kv: str(kv[0])):
+        for _, entry in sorted(written.items(), key=lambda kv: str(kv[0])):
             if not _file_in(entry, default.code).is_file():
                 original = _counterpart_path(entry, default)
                 findings.append(Finding(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from helpers import ROOT, SMALL_CONFIG, SITE_URL
+from helpers import ROOT, SITE_URL, SMALL_CONFIG
 from images.image_fixtures import canonical, write_jpeg
 from ttdn.cli import main
 from ttdn.content import frontmatter, text
@@ -61,10 +61,8 @@ def record_sources(docs: Path) -> None:
     for path in sorted((docs / "en").rglob("*.md")):
         source = frontmatter.read(docs / "vi" / path.relative_to(docs / "en"), "x")
         digest = text.digest(source.data, source.body)
-        path.write_text(
-            path.read_text("utf-8").replace("\n---\n", f"\ntranslation: {{source: {digest}}}\n---\n", 1),
-            "utf-8",
-        )
+        record = f"\ntranslation: {{source: {digest}}}\n---\n"
+        path.write_text(path.read_text("utf-8").replace("\n---\n", record, 1), "utf-8")
 
 
 @pytest.fixture
