@@ -75,7 +75,8 @@ def serve(config_file: str, dev_addr: str, verbose: bool) -> None:
     from ttdn.serve import serve as serve_site
 
     _editor_log(config_file, verbose)
-    serve_site(config_file, dev_addr, lambda: run_check(Path(config_file)).findings)
+    serve_site(config_file, dev_addr,
+               lambda: run_check(Path(config_file), preview=True).findings)
 
 
 @main.command()

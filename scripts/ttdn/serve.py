@@ -7,14 +7,18 @@ errors, or the build itself fails, every page request gets an error page listing
 every second whether the site changed and reloads itself: once the file is fixed, the reader is
 back on the page, as with Hugo's server.
 
-Uses MkDocs' own `LiveReloadServer` (the one `mkdocs serve` and plugins' `on_serve` get); the
-error page is answered by a small WSGI layer in front of it (`set_app`, standard wsgiref).
+Uses MkDocs' own `LiveReloadServer` (the one `mkdocs serve` and plugins' `on_serve` get) for
+watching and static files. Pages are answered by a small WSGI layer in front of it (`set_app`,
+standard wsgiref): MkDocs' reload script is inline, which the site's own Content-Security-Policy
+(`script-src 'self'`) blocks, so pages get a same-origin script instead that polls this build's
+number and reloads the page when it changes.
 """
 
 from __future__ import annotations
 
 import html
 import logging
+import posixpath
 import shutil
 import tempfile
 import threading
@@ -42,16 +46,29 @@ class BuildState:
     generation: int = 0
     findings: list[Finding] = field(default_factory=list)
     message: str = ""  # a build failure that is not a finding (a template error…)
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    building: bool = False
+    changed: threading.Condition = field(default_factory=threading.Condition)
 
     @property
     def failed(self) -> bool:
         return bool(self.findings or self.message)
 
+    def start(self) -> None:
+        with self.changed:
+            self.building = True
+
     def set(self, findings: list[Finding], message: str = "") -> None:
-        with self.lock:
+        with self.changed:
             self.findings, self.message = findings, message
+            self.building = False
             self.generation += 1
+            self.changed.notify_all()
+
+    def settled(self) -> tuple[int, list[Finding], str]:
+        """Wait for a build in progress; then this build's number, findings and message."""
+        with self.changed:
+            self.changed.wait_for(lambda: not self.building, timeout=120)
+            return self.generation, list(self.findings), self.message
 
 
 def serve(config_file: str, dev_addr: str, check: Callable[[], list[Finding]]) -> None:
@@ -69,6 +86,7 @@ def serve(config_file: str, dev_addr: str, check: Callable[[], list[Finding]]) -
     config.plugins.on_startup(command="serve", dirty=False)
 
     def builder(current=None) -> None:
+        state.start()
         findings = [f for f in check() if f.severity == "error"]
         if findings:
             state.set(findings)
@@ -88,7 +106,7 @@ def serve(config_file: str, dev_addr: str, check: Callable[[], list[Finding]]) -
     server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir,
                               mount_path=mount)
     server.error_handler = lambda code: _file(Path(site_dir) / "404.html") if code == 404 else None
-    server.set_app(_with_error_page(server.serve_request, state))
+    server.set_app(_pages(server.serve_request, state, Path(site_dir), mount))
     try:
         builder(config)
         server.watch(config.docs_dir)
@@ -111,28 +129,55 @@ def _file(path: Path) -> bytes | None:
     return path.read_bytes() if path.is_file() else None
 
 
-def _with_error_page(app, state: BuildState):
-    """WSGI: the state endpoint, the error page for page requests while the build is broken,
-    else the live-reload server's own answer."""
+RELOAD_PATH = "/__ttdn__/reload.js"
+RELOAD_JS = f"""(function () {{
+  var seen = document.currentScript.dataset.generation;
+  function poll() {{
+    fetch("{STATE_PATH}", {{cache: "no-store"}})
+      .then(function (r) {{ return r.text(); }})
+      .then(function (now) {{
+        if (now !== seen) {{ location.reload(); }} else {{ setTimeout(poll, 1000); }}
+      }})
+      .catch(function () {{ setTimeout(poll, 2000); }});
+  }}
+  setTimeout(poll, 1000);
+}})();
+""".encode()
+
+
+def _pages(app, state: BuildState, site_dir: Path, mount: str):
+    """WSGI: the reload script and build number, every page (with the reload script, or the
+    error page while the build is broken); anything else from the live-reload server."""
+
+    def respond(start_response, status: str, body: bytes, kind: str) -> list[bytes]:
+        start_response(status, [("Content-Type", kind), ("Content-Length", str(len(body))),
+                                ("Cache-Control", "no-store")])
+        return [body]
 
     def wrapped(environ, start_response) -> Iterable[bytes]:
-        path = environ.get("PATH_INFO", "/")
+        path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "ignore")
         if path == STATE_PATH:
-            start_response("200 OK", [("Content-Type", "text/plain"),
-                                      ("Cache-Control", "no-store")])
-            return [str(state.generation).encode()]
-        if state.failed and (path.endswith("/") or path.endswith(".html")):
-            lang = "en" if path.startswith("/en/") else "vi"
-            with state.lock:
-                page = error_page(state.findings, state.message, lang, state.generation)
-            body = page.encode("utf-8")
-            start_response("500 Internal Server Error", [
-                ("Content-Type", "text/html; charset=utf-8"),
-                ("Content-Length", str(len(body))),
-                ("Cache-Control", "no-store"),
-            ])
-            return [body]
-        return app(environ, start_response)
+            generation, _, _ = state.settled()
+            return respond(start_response, "200 OK", str(generation).encode(), "text/plain")
+        if path == RELOAD_PATH:
+            return respond(start_response, "200 OK", RELOAD_JS, "text/javascript")
+        if not (path.endswith("/") or path.endswith(".html")) or not path.startswith(mount):
+            return app(environ, start_response)
+        generation, findings, message = state.settled()
+        if findings or message:
+            lang = "en" if path[len(mount):].startswith("en/") else "vi"
+            page = error_page(findings, message, lang, generation)
+            return respond(start_response, "500 Internal Server Error", page.encode("utf-8"),
+                           "text/html; charset=utf-8")
+        relative = posixpath.normpath("/" + path[len(mount):] + ("index.html" if
+                                      path.endswith("/") else "")).lstrip("/")
+        file = site_dir / relative
+        if not file.is_file():
+            return app(environ, start_response)  # MkDocs' 404 page, or its redirects
+        html_text = file.read_bytes()
+        script = f'<script src="{RELOAD_PATH}" data-generation="{generation}"></script>'
+        html_text = html_text.replace(b"</body>", script.encode() + b"</body>", 1)
+        return respond(start_response, "200 OK", html_text, "text/html; charset=utf-8")
 
     return wrapped
 
@@ -187,19 +232,7 @@ li {{ margin: 0 0 1rem; }}
 {"".join(items)}
 </ol>
 </main>
-<script>
-(function () {{
-  var seen = "{generation}";
-  function poll() {{
-    fetch("{STATE_PATH}", {{cache: "no-store"}}).then(function (r) {{ return r.text(); }})
-      .then(function (now) {{
-        if (now !== seen) {{ location.reload(); }} else {{ setTimeout(poll, 1000); }}
-      }})
-      .catch(function () {{ setTimeout(poll, 2000); }});
-  }}
-  setTimeout(poll, 1000);
-}})();
-</script>
+<script src="{RELOAD_PATH}" data-generation="{generation}"></script>
 </body>
 </html>
 """
