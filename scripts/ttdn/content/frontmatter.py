@@ -55,16 +55,6 @@ def read(path: Path, shown: str) -> FrontMatter:
     return parse(text, shown)
 
 
-def _compose_and_construct(source: str) -> tuple[yaml.Node | None, Any]:
-    """The YAML node tree (for the lines of keys) and the data built from it: parsed once."""
-    loader = Loader(source)
-    try:
-        node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else {})
-    finally:
-        loader.dispose()
-
-
 def parse(text: str, shown: str) -> FrontMatter:
     lines = text.splitlines()
     if not lines or lines[0].rstrip() != "---":
@@ -82,7 +72,12 @@ def parse(text: str, shown: str) -> FrontMatter:
     end = closing[0]
     source = "\n".join(lines[1:end])
     try:
-        node, data = _compose_and_construct(source)
+        loader = Loader(source)  # one parse: the node gives the lines, then the values
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else {}
+        finally:
+            loader.dispose()
     except yaml.YAMLError as err:
         line, vi, en = yaml_errors.explain(err, source, first_line=2)
         raise ContentError(Finding(shown, line, "yaml", vi, en)) from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from ttdn.content.schema import PageMeta
@@ -31,7 +32,7 @@ class Entry:
     has_body: bool = True  # any text besides headings (an empty item is not published)
     body_line: int = 1  # line of the file where the body starts
 
-    @property
+    @cached_property  # asked for tens of thousands of times per build
     def url(self) -> str:
         """Path from the site root: "en/van-ban/ke-hoach-197-kh-ubnd/"."""
         return self.lang.prefix + page_path(self.src)
