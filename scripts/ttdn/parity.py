@@ -45,10 +45,10 @@ class PairState:
 
 
 def pair_states(content: Content) -> Iterator[PairState]:
-    """The state of every original against each other language, as written (drafts too)."""
+    """The state of every published original against each other language. Drafts and
+    scheduled pages need no translation yet (and their titles must not leak onto a page)."""
     default = content.languages.default
-    originals = {**content.held.get(default.code, {})}
-    originals.update({e.src: e for e in content.of_language(default.code)})
+    originals = {e.src: e for e in content.of_language(default.code)}
     for src in sorted(originals, key=str):
         original = originals[src]
         for lang in content.languages.others(default.code):
@@ -88,8 +88,6 @@ def _state_finding(pair: PairState) -> Finding | None:
     original, name = pair.original, pair.lang.t("language_name")
     target = _counterpart_path(original, pair.lang)
     if pair.state == "missing":
-        if getattr(original.meta, "draft", False):
-            return None  # a draft needs no translation yet
         if _file_in(original, pair.lang.code).is_file():
             return None  # written but unreadable: its own finding says why
         return Finding(

@@ -82,7 +82,8 @@ def write_status(
     view: PageView,
     site_dir: Path,
 ) -> None:
-    view = replace(view, noindex=True)
+    # Not a page of the site for readers: no canonical, no alternates, never indexed.
+    view = replace(view, noindex=True, canonical=None, alternates=[])
     template = env.get_template("translation-status.html")
     context = get_context(nav, files, config, base_url=urlsplit(config.site_url).path)
     context["ttdn"] = view
