@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,7 +45,12 @@ VERBOSE = click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' own m
 @VERBOSE
 @click.option("-d", "--site-dir", default=None, help="Output folder (default: site/).")
 def build(config_file: str, site_dir: str | None, verbose: bool) -> None:
-    """Dựng trang / Build the site into site/, both languages, failing on any warning."""
+    """Dựng trang / Build the site into site/, both languages, failing on any warning.
+
+    The build goes into a new folder beside site/, which replaces site/ only when the build
+    succeeds: a failed build leaves the last good site as it was. Prints the findings and one
+    summary line (-v: MkDocs' own messages too).
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -52,17 +59,36 @@ def build(config_file: str, site_dir: str | None, verbose: bool) -> None:
     start = time.perf_counter()
     overrides = {"site_dir": site_dir} if site_dir else {}
     try:
-        config = load_config(config_file, strict=True, **overrides)
-        mkdocs_build(config)
+        target = Path(load_config(config_file, strict=True, **overrides).site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+        try:
+            mkdocs_build(load_config(config_file, strict=True, site_dir=str(staging)))
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     except (Abort, ConfigurationError) as err:
         if verbose or not log.errors:
             click.echo(str(err), err=True)
-        click.echo("❌ Bản dựng dừng vì các lỗi ở trên / The build stopped on the errors above.",
-                   err=True)
+        click.echo("❌ Bản dựng dừng vì các lỗi ở trên; site/ giữ nguyên bản dựng trước / The "
+                   "build stopped on the errors above; site/ keeps the last good build.", err=True)
         sys.exit(1)
-    pages = sum(1 for _ in Path(config.site_dir).rglob("*.html"))
-    click.echo(f"✅ Đã dựng {pages} trang / Built {pages} pages into {config.site_dir} "
+    _replace(target, staging)
+    pages = sum(1 for _ in target.rglob("*.html"))
+    click.echo(f"✅ Đã dựng {pages} trang / Built {pages} pages into {target} "
                f"({time.perf_counter() - start:.1f} s)", err=True)
+
+
+def _replace(target: Path, staging: Path) -> None:
+    """Swap the new build in with two renames on the same disk, then drop the old one."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.replace(target, old / target.name)
+    os.replace(staging, target)
+    target.chmod(0o755)  # mkdtemp made it private; a web server must read it
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 @main.command()

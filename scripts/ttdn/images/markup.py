@@ -135,11 +135,10 @@ def picture(
     ]
     if not eager:
         attrs += ['loading="lazy"', 'decoding="async"']
-    background = record.color
-    if record.placeholder:
-        background += f" url({record.placeholder}) center/cover no-repeat"
+    # No inline style: the site's CSP (style-src 'self') blocks it. A plain backdrop from the
+    # stylesheet shows until the image arrives.
     if not record.alpha:
-        attrs.append(f'style="background:{background}"')
+        attrs.append('class="ttdn-placeholder"')
     parts.append(f"<img {' '.join(attrs)}>")
     parts.append("</picture>")
     return "".join(parts)
