@@ -114,14 +114,14 @@ def new_article(
     paths[0].write_text(f"---\n{vi_front}---\n\n{original_body}", "utf-8")
     for path in paths[1:]:
         path.parent.mkdir(parents=True, exist_ok=True)
+        name = path.relative_to(docs_dir.parent).as_posix()
         pending = f"translation: {{pending: {dt.date.today().isoformat()}}}\n"
         path.write_text(
             f"---\n{vi_front}{pending}---\n\n"
-            "<!-- Bản dịch đang chờ: trang này chưa được đăng. Dịch tiêu đề, tóm tắt và nội "
-            "dung, xoá dòng 'translation', rồi chạy ttdn translated với tệp này.\n"
-            "     Translation pending: this page is not published. Translate the title, the "
-            "description and the text, remove the 'translation' line, then run ttdn translated "
-            "on this file. -->\n",
+            "Bản dịch đang chờ: trang này chưa được đăng. Dịch tiêu đề, tóm tắt và nội dung, "
+            "rồi chạy: ttdn translated " + name + "\n\n"
+            "Translation pending: this page is not published. Translate the title, the "
+            "description and the text, then run: ttdn translated " + name + "\n",
             "utf-8",
         )
     return paths

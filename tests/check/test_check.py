@@ -226,3 +226,24 @@ def test_markdown_summary_lists_findings_and_translations_not_done(project, ttdn
     assert f"| `{VI_ARTICLE}` | Bản gốc đã sửa sau khi dịch / Stale | `{EN_ARTICLE}` |" in (
         result.output
     )
+
+
+def test_the_trust_boundary_rules_run_in_the_check(project, ttdn) -> None:
+    edit(project, VI_ARTICLE, "Nội dung bài một", 'Nội dung <script>alert(1)</script> bài một')
+    write(project, "docs/vi/tin-bai/trang.html", "<!doctype html><form>mật khẩu</form>")
+    edit(project, EN_ARTICLE, "The text", "The <a href='javascript:alert(1)'>text</a>")
+    code, found, _ = findings(ttdn)
+    assert (VI_ARTICLE, 13, "html-element") in found
+    assert (EN_ARTICLE, 14, "html-element") not in found  # <a> is allowed, its URL is not
+    assert any(f[0] == EN_ARTICLE and f[1] == 14 and f[2].startswith("url") for f in found), found
+    assert ("docs/vi/tin-bai/trang.html", 0, "file-type") in found
+    assert code == 1
+
+
+def test_a_photo_in_docs_under_another_name_is_found_by_its_bytes(project, ttdn) -> None:
+    photo = project / "docs/vi/tin-bai/2023/anh.txt"
+    write_jpeg(photo, canonical((64, 48)), exif=gps_exif())
+    code, found, _ = findings(ttdn, str(photo))
+    assert ("docs/vi/tin-bai/2023/anh.txt", 0, "file-image") in found
+    assert ("docs/vi/tin-bai/2023/anh.txt", 0, "image-location") in found
+    assert code == 1

@@ -27,7 +27,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from ttdn.assets import Assets, references
-from ttdn.check.images import collect_errors, image_files, image_findings
+from ttdn.check.images import collect_errors, image_files, image_findings, is_image
 from ttdn.check.links import LinkChecker
 from ttdn.check.pages import PageSite
 from ttdn.check.text import body_of, fix_nfc, nfc_finding
@@ -39,9 +39,6 @@ from ttdn.findings import Finding, ordered, shown
 from ttdn.images.markup import EXTERNAL
 from ttdn.model import languages_of
 from ttdn.parity import PairState, pair_findings, pair_states, parity_findings
-
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".avif", ".gif", ".tif",
-                  ".tiff", ".heic", ".heif", ".hif", ".mpo"}
 
 
 @dataclass
@@ -119,8 +116,10 @@ def run_check(
     site = PageSite(project.root, project.docs_dir, languages, content, project.types, today)
     links = LinkChecker(site)
     written = list(_written(content))
+    texts = []
     for entry in written:
         text = entry.path.read_text("utf-8-sig")
+        texts.append((entry, text))
         if not preview and (nfc := nfc_finding(text, entry.shown)) is not None:
             findings.append(nfc)
         body, _ = body_of(text)
@@ -128,7 +127,7 @@ def run_check(
     images, walk_errors = ([], []) if preview else scope.images(project, assets, written)
     findings += collect_errors(walk_errors, project.root)
     findings += image_findings(images, project.root)
-    findings += trust_findings(project, written, scope.pages is None)
+    findings += trust_findings(project, texts, scope.docs_files(project))
     return CheckResult(
         findings=ordered(set(findings)),
         pages=len(written),
@@ -151,6 +150,7 @@ class _Scope:
 
     pages: frozenset[PurePosixPath] | None
     photos: tuple[Path, ...]
+    others: tuple[Path, ...] = ()  # files of docs/ named on the command line, not pages
 
     @classmethod
     def of(cls, project: Project, paths: list[Path], codes: list[str]) -> _Scope:
@@ -158,6 +158,7 @@ class _Scope:
             return cls(None, ())
         pages: set[PurePosixPath] = set()
         photos: list[Path] = []
+        others: list[Path] = []
         for path in paths:
             if path.is_relative_to(project.docs_dir) and path != project.docs_dir:
                 relative = path.relative_to(project.docs_dir)
@@ -171,13 +172,15 @@ class _Scope:
                         )
                     elif path.suffix == ".md":
                         pages.add(inside)
-            if path.is_file() and path.suffix.lower() in IMAGE_SUFFIXES or path.is_dir() and (
+                    elif path.suffix != ".md":
+                        others.append(path)
+            if path.is_file() and is_image(path) or path.is_dir() and (
                 path.is_relative_to(project.photos_dir)
             ):
                 photos.append(path)
             elif path == project.docs_dir or path == project.root:
                 return cls(None, ())
-        return cls(frozenset(pages), tuple(photos))
+        return cls(frozenset(pages), tuple(photos), tuple(others))
 
     def markdown_files(self, project: Project, codes: list[str]) -> list[Path]:
         if self.pages is None:
@@ -189,6 +192,16 @@ class _Scope:
             if (project.docs_dir / code / src).is_file()
         ]
 
+    def docs_files(self, project: Project) -> list[Path]:
+        """The files of docs/ other than pages, for the trust boundary's file policy."""
+        if self.pages is None:
+            candidates = (p for p in project.docs_dir.rglob("*") if p.is_file())
+        else:
+            candidates = iter(self.others)
+        return sorted(p for p in candidates if p.suffix != ".md"
+                      and not any(part.startswith(".") for part in p.relative_to(
+                          project.docs_dir).parts))
+
     def images(
         self, project: Project, assets: Assets, written: list[Entry]
     ) -> tuple[list[Path], list]:
@@ -196,7 +209,7 @@ class _Scope:
         if self.pages is None:
             found, errors = image_files([project.photos_dir])
             in_docs = [p for p in project.docs_dir.rglob("*")
-                       if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES]
+                       if p.is_file() and p.suffix != ".md" and is_image(p)]
             return found + in_docs, errors
         found, errors = image_files([p for p in self.photos if p.is_dir()])
         found += [p for p in self.photos if p.is_file()]
@@ -204,7 +217,7 @@ class _Scope:
         for reference in references(_Only(written)):
             if id(reference.entry) in written_ids and not EXTERNAL.match(reference.ref):
                 path = assets.locate(reference.entry, reference.ref)
-                if path.is_file() and path.suffix.lower() in IMAGE_SUFFIXES:
+                if path.is_file() and is_image(path):
                     found.append(path)
         return found, errors
 

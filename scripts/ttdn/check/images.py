@@ -1,8 +1,9 @@
 """Photos, checked as `ttdn images --check` checks them: readable, within the limits, a format
 the pipeline takes, and no location (GPS) in their metadata. Header-only, so a check stays fast.
 
-The seam with the image pipeline is `image_errors`: when `ttdn.images.detect` (identifying
-a file by its bytes, not its suffix) lands on main, it decides here which files are images.
+Which files are images is decided by their bytes (`is_image`, the guard's detector), never by
+their names. When the image pipeline's own detector (`ttdn.images.detect`, branch `images`)
+lands on main, `is_image` and `image_errors` call it instead.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ttdn.findings import Finding, shown
+from ttdn.guard import detect
+from ttdn.guard.files import HEAD_BYTES
 from ttdn.images.metadata import StripError, location_in_image
 from ttdn.images.model import ImageError
 from ttdn.images.options import ImageOptions
@@ -21,6 +24,16 @@ from ttdn.images.runner import collect
 def image_files(folders: Iterable[Path]) -> tuple[list[Path], list[ImageError]]:
     """Every image under the folders, as `ttdn images --check` walks them."""
     return collect([folder for folder in folders if folder.is_dir()])
+
+
+def is_image(path: Path) -> bool:
+    """Whether the file's bytes are an image, whatever its name (.jfif, no suffix, .txt…)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(HEAD_BYTES)
+    except OSError:
+        return False
+    return detect.image_format(head) is not None
 
 
 def image_errors(path: Path, options: ImageOptions) -> list[tuple[str, ImageError]]:
