@@ -45,6 +45,8 @@ class Link:
 
 def links_in(body: str, first_line: int) -> Iterator[Link]:
     """Every link of a Markdown body (not images, not code), with its line in the file."""
+    if "]" not in body and "<" not in body:  # no link syntax at all: most paragraphs
+        return
     masked = mask_code(body)
     for pattern in (INLINE, DEFINITION, AUTOLINK):
         for m in pattern.finditer(masked):

@@ -5,9 +5,10 @@
 - a page's rendered HTML holds only allow-listed elements, attributes and URL schemes, and no
   comments (`guard.sanitize`), each refusal placed on its line (`guard.sanitize.Locator`).
 
-Rendering Markdown is the check's costliest step, so only a page whose text holds "<", "&" or
-"{" is rendered: without them Markdown and the enabled extensions produce only allow-listed
-HTML, and the one way left to write a bad URL, a link, is checked by `ttdn.check.links`.
+Rendering Markdown is the check's costliest step, so only a page whose body holds "<", "{" or
+"&#" is rendered: without them Markdown and the enabled extensions produce only allow-listed
+HTML (a named entity such as "&lt;" only shows a character), and the one way left to write a
+bad URL, a link or image, is checked by `ttdn.check.links` and `ttdn.assets`.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from ttdn.check import Project
 
 TRUST_RULES_AVAILABLE = True
-MARKUP_SIGNS = ("<", "&", "{")
+MARKUP_SIGNS = ("<", "{", "&#")
 
 
 def trust_findings(
@@ -40,8 +41,9 @@ def trust_findings(
     renderer = _Renderer(project)
     for entry, text in pages:
         found += _front_matter_urls(entry)
-        if any(sign in text for sign in MARKUP_SIGNS):
-            found += _content(entry, text, renderer)
+        body = "\n".join(text.splitlines()[entry.body_line - 1 :])
+        if any(sign in body for sign in MARKUP_SIGNS):
+            found += _content(entry, text, body, renderer)
     return found
 
 
@@ -62,9 +64,7 @@ def _front_matter_urls(entry: Entry) -> list[Finding]:
     ]
 
 
-def _content(entry: Entry, text: str, renderer: _Renderer) -> list[Finding]:
-    lines = text.splitlines()
-    body = "\n".join(lines[entry.body_line - 1 :])
+def _content(entry: Entry, text: str, body: str, renderer: _Renderer) -> list[Finding]:
     _, problems = check(renderer.html(body))
     locator = Locator(text, entry.body_line)
     return [Finding(entry.shown, locator.line_of(p), p.rule, p.vi, p.en) for p in problems]
