@@ -219,7 +219,7 @@ class _Scope:
                 path = assets.locate(reference.entry, reference.ref)
                 if path.is_file() and is_image(path):
                     found.append(path)
-        return found, errors
+        return sorted({path.resolve() for path in found}), errors
 
 
 class _Only:
