@@ -247,3 +247,10 @@ def test_a_photo_in_docs_under_another_name_is_found_by_its_bytes(project, ttdn)
     assert ("docs/vi/tin-bai/2023/anh.txt", 0, "file-image") in found
     assert ("docs/vi/tin-bai/2023/anh.txt", 0, "image-location") in found
     assert code == 1
+
+
+def test_a_byte_order_mark_is_no_mistake(project, ttdn) -> None:
+    path = project / VI_ARTICLE
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    code, found, _ = findings(ttdn)
+    assert found == [] and code == 0
