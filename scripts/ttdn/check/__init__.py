@@ -138,6 +138,16 @@ def run_check(
     )
 
 
+def _page_of(project: Project, path: Path, codes: list[str]) -> PurePosixPath | None:
+    """docs/<lang>/a/b.md → a/b.md; None for a file outside the language folders."""
+    if not path.is_relative_to(project.docs_dir):
+        return None
+    parts = path.relative_to(project.docs_dir).parts
+    if len(parts) < 2 or parts[0] not in codes:
+        return None
+    return PurePosixPath(*parts[1:])
+
+
 def _written(content: Content) -> Iterable[Entry]:
     for lang in content.languages.all:
         yield from content.of_language(lang.code)
@@ -154,32 +164,28 @@ class _Scope:
 
     @classmethod
     def of(cls, project: Project, paths: list[Path], codes: list[str]) -> _Scope:
-        if not paths:
+        """Pages under docs/<lang>/ (a folder: every page in it), the other files of docs/
+        given, photo folders, and any file whose bytes are an image, wherever it is."""
+        if not paths or any(path in (project.root, project.docs_dir) for path in paths):
             return cls(None, ())
         pages: set[PurePosixPath] = set()
         photos: list[Path] = []
         others: list[Path] = []
         for path in paths:
-            if path.is_relative_to(project.docs_dir) and path != project.docs_dir:
-                relative = path.relative_to(project.docs_dir)
-                if relative.parts[0] in codes:
-                    inside = PurePosixPath(*relative.parts[1:])
-                    if path.is_dir():
-                        pages.update(
-                            PurePosixPath(p.relative_to(project.docs_dir / relative.parts[0])
-                                          .as_posix())
-                            for p in path.rglob("*.md")
-                        )
-                    elif path.suffix == ".md":
-                        pages.add(inside)
-                    elif path.suffix != ".md":
-                        others.append(path)
-            if path.is_file() and is_image(path) or path.is_dir() and (
-                path.is_relative_to(project.photos_dir)
-            ):
-                photos.append(path)
-            elif path == project.docs_dir or path == project.root:
-                return cls(None, ())
+            if path.is_dir() and path.is_relative_to(project.photos_dir):
+                photos.append(path)  # walked as `ttdn images --check` walks it
+                continue
+            for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+                if not file.is_file():
+                    continue
+                page = _page_of(project, file, codes)
+                if page is not None and file.suffix == ".md":
+                    pages.add(page)
+                    continue
+                if page is not None:
+                    others.append(file)
+                if is_image(file):
+                    photos.append(file)
         return cls(frozenset(pages), tuple(photos), tuple(others))
 
     def markdown_files(self, project: Project, codes: list[str]) -> list[Path]:
@@ -213,23 +219,12 @@ class _Scope:
             return found + in_docs, errors
         found, errors = image_files([p for p in self.photos if p.is_dir()])
         found += [p for p in self.photos if p.is_file()]
-        written_ids = {id(e) for e in written}
-        for reference in references(_Only(written)):
-            if id(reference.entry) in written_ids and not EXTERNAL.match(reference.ref):
+        for reference in references(written):  # any iterable of entries
+            if not EXTERNAL.match(reference.ref):
                 path = assets.locate(reference.entry, reference.ref)
                 if path.is_file() and is_image(path):
                     found.append(path)
         return sorted({path.resolve() for path in found}), errors
-
-
-class _Only:
-    """A stand-in content model holding some entries, for `ttdn.assets.references`."""
-
-    def __init__(self, entries: list[Entry]):
-        self.entries = entries
-
-    def __iter__(self):
-        return iter(self.entries)
 
 
 def _slug_clashes(project: Project, content: Content) -> list[Finding]:
