@@ -16,6 +16,7 @@ from typing import TextIO
 
 from ttdn.findings import Finding
 
+SERVE_LOG = "mkdocs.ttdn.serve"  # ttdn.serve's logger
 NOT_IN_NAV = "are not included in the \"nav\" configuration"
 
 LINK_NOT_FOUND = re.compile(
@@ -69,6 +70,11 @@ def line_of_link(path: Path, link: str) -> int:
     return 0
 
 
+def _always(record: logging.LogRecord) -> bool:
+    """INFO lines an editor needs even without -v: where the preview is, and each rebuild."""
+    return record.name == SERVE_LOG or "] Serving on " in record.getMessage()
+
+
 class EditorLog(logging.Handler):
     """Writes MkDocs' and the plugins' log for editors; remembers the findings it printed."""
 
@@ -91,7 +97,7 @@ class EditorLog(logging.Handler):
             return
         if record.levelno >= logging.ERROR:
             self.errors += 1
-        if record.levelno < logging.WARNING and not self.verbose:
+        if record.levelno < logging.WARNING and not self.verbose and not _always(record):
             return
         if NOT_IN_NAV in message and not self.verbose:
             return

@@ -22,6 +22,7 @@ import posixpath
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,14 +93,18 @@ def serve(config_file: str, dev_addr: str, check: Callable[[], list[Finding]]) -
             state.set(findings)
             for finding in findings:
                 log.error(str(finding))
+            log.info("❌ Trình duyệt hiện các lỗi cho đến khi sửa xong / The browser shows the "
+                     "errors until they are fixed")
             return
         current = current or config_for_serving()
+        started = time.perf_counter()
         try:
             build(current, serve_url=current.site_url)
         except (Abort, BuildError, ConfigurationError) as err:
             state.set([], str(err))
             return
         state.set([])
+        log.info(f"✅ Đã dựng / Built ({time.perf_counter() - started:.1f} s)")
 
     host, port = config.dev_addr
     mount = urlsplit(config.site_url).path or "/"
