@@ -254,3 +254,11 @@ def test_a_byte_order_mark_is_no_mistake(project, ttdn) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     code, found, _ = findings(ttdn)
     assert found == [] and code == 0
+
+
+def test_checking_a_folder_covers_its_pages_and_their_translations(project, ttdn) -> None:
+    edit(project, EN_ARTICLE, "category: bien-dao", "category: quyen-con-nguoi")
+    edit(project, "docs/vi/index.md", "date: 2023-01-02", "date: 2023-01-32")
+    code, found, data = findings(ttdn, str(project / "docs/vi/tin-bai"))
+    assert found == [(EN_ARTICLE, 5, "translation-category")] and code == 1
+    assert data["summary"]["pages"] == 4  # the column's index and article, in both languages
