@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 from ttdn.check import CheckResult
-from ttdn.check.trust import TRUST_RULES_AVAILABLE
 from ttdn.findings import report
 
 TRANSLATION_STATES = {
@@ -20,13 +19,10 @@ TRANSLATION_STATES = {
 def summary_line(result: CheckResult) -> str:
     errors, warnings = len(result.errors), len(result.warnings)
     mark = "✅" if not errors else "❌"
-    line = (
+    return (
         f"{mark} ttdn check: {result.pages} trang/pages, {result.images} ảnh/images, "
         f"{errors} lỗi/errors, {warnings} cảnh báo/warnings, {result.seconds:.2f} s"
     )
-    if not TRUST_RULES_AVAILABLE:
-        line += " (chưa có quy tắc an toàn nội dung / trust-boundary rules not yet included)"
-    return line
 
 
 def as_text(result: CheckResult) -> str:

@@ -28,7 +28,6 @@ from ttdn.guard.sanitize import Locator, check
 if TYPE_CHECKING:
     from ttdn.check import Project
 
-TRUST_RULES_AVAILABLE = True
 MARKUP_SIGNS = ("<", "{", "&#")
 
 
