@@ -11,6 +11,8 @@ from lxml import html as lxml_html
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from ttdn.plugins.site.status import STATUS_PATH
+
 ROOT = Path(__file__).resolve().parents[1]
 SITE_URL = "https://ttdn.example.test/"
 OG_LOCALE = {"vi": "vi_VN", "en": "en_US"}
@@ -35,8 +37,12 @@ def front(title: str, **extra: str) -> str:
 
 
 def content_pages(pages: dict) -> dict:
-    """The built pages that come from Markdown (all but the 404 pages)."""
-    return {path: doc for path, doc in pages.items() if not path.endswith("404.html")}
+    """The built pages that come from Markdown (all but the 404 pages and the editors'
+    translation status page)."""
+    return {
+        path: doc for path, doc in pages.items()
+        if not path.endswith("404.html") and not path.startswith(f"{STATUS_PATH}/")
+    }
 
 
 def language_of(path: str) -> str:

@@ -25,6 +25,7 @@ from ttdn.content.categories import Category, categories
 from ttdn.content.types import Labels
 from ttdn.findings import Finding
 from ttdn.i18n import Languages
+from ttdn.parity import pair_findings
 
 SITE_PLUGIN = "ttdn-site"
 
@@ -72,6 +73,7 @@ def load_model(
         Path(config.docs_dir), languages, types, known, root=assets.root, today=today
     )
     findings += assets.check(content)
+    findings += pair_findings(content)  # a draft's translation must not go out alone
     labels = {
         lang.code: Labels(lang, known, site_names[lang.code]) for lang in languages.all
     }

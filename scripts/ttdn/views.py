@@ -19,6 +19,7 @@ from ttdn.content import Entry
 from ttdn.head import Alternate, LanguageLink, absolute, alternates, language_links
 from ttdn.i18n import Language
 from ttdn.model import BuildModel
+from ttdn.parity import stale_original
 
 VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
 
@@ -53,6 +54,8 @@ class PageView:
     cover_html: str | None = None  # the cover photo's <picture>, first in the content
     attachment: Asset | None = None  # a document's file
     item_labels: Mapping[str, str] = field(default_factory=dict)  # url → label in lists
+    stale_original: Entry | None = None  # a translation's original, changed since (notice)
+    noindex: bool = False  # pages for editors only (the translation status page)
 
     def t(self, key: str, **values: object) -> str:
         text = self.lang.t(key)
@@ -124,6 +127,7 @@ def page_view(
         cover_html=cover_html,
         attachment=_attachment(model, entry) if entry else None,
         item_labels=index.labels,
+        stale_original=stale_original(model.content, entry) if entry else None,
     )
 
 

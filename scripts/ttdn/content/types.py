@@ -111,6 +111,8 @@ class ContentType:
         return _compiled(self.pattern).fullmatch(src.as_posix()) is not None
 
     def published(self, meta: PageMeta, today: Any) -> bool:
+        if meta.pending:  # a translation asked for, not made yet: any type
+            return False
         return not (self.schedulable and (getattr(meta, "draft", False) or meta.date > today))
 
 
