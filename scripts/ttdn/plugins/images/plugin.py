@@ -29,7 +29,7 @@ from ttdn.images.markup import figure, find_images, picture, split_title
 from ttdn.images.metadata import location_in_image
 from ttdn.images.options import IMAGE_SUFFIXES
 from ttdn.images.pipeline import open_image
-from ttdn.model import model_of
+from ttdn.model import model_of, preview_of
 from ttdn.plugins.images.config import ImagesConfig
 
 log = get_plugin_logger(__name__)
@@ -60,7 +60,11 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         if self.photos.is_dir() and str(self.photos) not in config.watch:
             config.watch.append(str(self.photos))  # `mkdocs serve` reloads on a new photo
         if self.records is None:  # the first language build: the others reuse its work
-            self.records = self._process()
+            shown = preview_of(config)  # ttdn serve after a page edit: the photos are unchanged
+            if shown is not None and shown.image_records is not None:
+                self.records = shown.image_records
+            else:
+                self.records = self._process()
         return config
 
     def _process(self) -> dict[Path, ImageRecord]:
