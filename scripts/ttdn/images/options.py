@@ -32,7 +32,7 @@ MODERN_FORMATS = ("avif", "webp")
 SUFFIX = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png", "gif": "gif"}
 
 # Options that do not change the output bytes, so stay out of the cache key.
-_NOT_IN_KEY = frozenset({"threads_per_process"})
+_NOT_IN_KEY = frozenset({"threads_per_process", "worker_memory_mb"})
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,13 @@ class ImageOptions:
     # treat its warning as an error (a decompression bomb costs memory before it costs disk).
     max_file_bytes: int = 60 * 1024 * 1024
     max_pixels: int = 89_478_485
+    # An animation's budget counts every frame (Pillow's limit counts one): a 19 KB GIF can ask
+    # for 100 frames of 2000x2000. Checked from the headers before any frame is decoded.
+    max_animation_pixels: int = 89_478_485
+    max_frames: int = 2000
+    # Address space of each worker process (RLIMIT_AS): an input that needs more fails alone, as
+    # "too large to decode", instead of the machine swapping or the OOM killer choosing.
+    worker_memory_mb: int = 2048
     # Encoder threads per process: the pool already uses every core.
     threads_per_process: int = 1
 
