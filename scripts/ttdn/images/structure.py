@@ -10,6 +10,24 @@ from __future__ import annotations
 import struct
 
 
+def truncation(fmt: str, data: bytes) -> str | None:
+    """Why a file of format `fmt` is visibly incomplete, from its structure; None if it looks whole.
+
+    Cheap enough for the pre-commit hook: the end marker each format must have, box sizes.
+    """
+    if fmt in ("heic", "avif"):
+        return isobmff_problem(data)
+    if fmt in ("jpeg", "mpo") and data.rfind(b"\xff\xd9") < data.rfind(b"\xff\xda"):
+        return "no end-of-image marker after the last scan"
+    if fmt == "png" and data.rfind(b"IEND") < data.rfind(b"IDAT"):
+        return "no IEND chunk after the image data"
+    if fmt == "webp":
+        (size,) = struct.unpack("<I", data[4:8])
+        if size + 8 > len(data):
+            return f"RIFF size {size + 8} > file size {len(data)}"
+    return None
+
+
 def isobmff_problem(data: bytes) -> str | None:
     """Why this HEIF/AVIF file is incomplete, or None when every box and item fits in it."""
     size = len(data)
