@@ -15,13 +15,13 @@ import click
 
 from ttdn.files import atomic_write
 from ttdn.images import reasons
+from ttdn.images.capture import captured
 from ttdn.images.detect import ACCEPTED, HEAD_BYTES, detect
 from ttdn.images.metadata import StripError, location, location_in_image, strip_location
 from ttdn.images.model import ImageError
 from ttdn.images.options import ImageOptions
 from ttdn.images.pipeline import DECODE_ERRORS, check_file, init_process, open_image, unreadable
 from ttdn.images.runner import Outcome, Summary, check_out, run
-from ttdn.images.structure import truncation
 from ttdn.images.walk import collect
 
 __all__ = ["images", "location_in_image", "strip_file"]
@@ -136,7 +136,7 @@ def check_location(path: Path, options: ImageOptions) -> list[str]:
     except OSError as err:
         raise unreadable(path, err) from None
     fmt = detect(data[:HEAD_BYTES])
-    im = open_image(path, data, options)  # refuses other formats, bombs, cut HEIF/AVIF
+    im = open_image(path, data, options)  # refuses other formats, bombs, visible truncation
     try:
         frames = int(getattr(im, "n_frames", 1)) if im.format in ("GIF", "WEBP") else 1
     except DECODE_ERRORS as err:
@@ -144,9 +144,6 @@ def check_location(path: Path, options: ImageOptions) -> list[str]:
     if frames > 1 and frames * im.width * im.height > options.max_animation_pixels:
         raise reasons.animation_too_large(path, frames, frames * im.width * im.height,
                                           options.max_animation_pixels)
-    assert fmt is not None
-    if problem := truncation(fmt, data):
-        raise reasons.corrupt(path, problem)
     try:
         return location(data, fmt)
     except StripError as err:
@@ -162,10 +159,14 @@ def _check(sources: tuple[Path, ...], options: ImageOptions, images_only: bool,
     located = 0
     for path in files:
         try:
-            fields = _guarded(path, debug, check_location, path, options)
+            with captured() as noise:
+                fields = _guarded(path, debug, check_location, path, options)
         except ImageError as err:
             errors.append(err)
             continue
+        finally:
+            if noise.lines:
+                click.echo(f"{path}: cảnh báo / warning: {noise.lines[0][:160]}", err=True)
         if fields:
             names = "; ".join(fields)
             located += 1

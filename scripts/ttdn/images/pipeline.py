@@ -27,7 +27,7 @@ from ttdn.images.options import (
     scaled_height,
     valid_widths,
 )
-from ttdn.images.structure import isobmff_problem
+from ttdn.images.structure import truncation
 
 # What Pillow and its plugins raise on a corrupt, truncated or hostile file (pillow-heif raises
 # RuntimeError). Anything else is caught per file by the runner and reported as a decoder crash.
@@ -96,7 +96,7 @@ def open_image(path: Path, data: bytes, options: ImageOptions) -> Image.Image:
         raise reasons.not_an_image(path)
     if fmt not in ACCEPTED:
         raise reasons.unsupported(path, fmt)
-    if fmt in ("heic", "avif") and (problem := isobmff_problem(data)):
+    if problem := truncation(fmt, data):
         raise reasons.corrupt(path, problem)
     with warnings.catch_warnings():
         # Pillow only warns between 1x and 2x its pixel limit: for files from outside, an error.
@@ -105,8 +105,8 @@ def open_image(path: Path, data: bytes, options: ImageOptions) -> Image.Image:
             im = Image.open(io.BytesIO(data), formats=(PILLOW_FORMATS[fmt],))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise reasons.too_many_pixels(path, options.max_pixels) from None
-        except UnidentifiedImageError as err:
-            raise reasons.corrupt(path, err) from None  # the bytes said `fmt`: a broken one
+        except UnidentifiedImageError:  # the bytes said `fmt`: a broken one
+            raise reasons.corrupt(path, f"not a readable {fmt.upper()} file") from None
         except DECODE_ERRORS as err:
             raise reasons.corrupt(path, err) from None
     if im.width * im.height > options.max_pixels:
