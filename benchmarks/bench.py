@@ -104,6 +104,37 @@ def sharp_run(jobs_file: Path, formats: str, concurrency: int, out: Path) -> dic
     return json.loads(done.stdout)
 
 
+def heic_timing(jpeg: Path, runs: int = 3) -> None:
+    """A 12 MP HEIC (4032x3024, as an iPhone's) through the full set, in-process, one core."""
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    pillow_heif.options.DECODE_THREADS = 1
+    folder = HERE / "out" / "heic"
+    folder.mkdir(parents=True, exist_ok=True)
+    heic = folder / "iphone-12mp.heic"
+    if not heic.exists():
+        with Image.open(jpeg) as im:
+            im.resize((4032, 3024), Image.Resampling.LANCZOS).save(heic, quality=80)
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    options = ImageOptions()
+    init_process(options)
+    times = []
+    for i in range(runs):
+        out = Path(tempfile.mkdtemp(prefix="ttdn-heic-"))
+        t = time.perf_counter()
+        result = run([heic], out, options, jobs=1)
+        times.append(time.perf_counter() - t)
+        assert not result.summary.errors, result.summary.errors
+        shutil.rmtree(out)
+        if i == 0:
+            sizes = {f: sum(v.bytes for v in vs) for f, vs in
+                     next(iter(result.records.values())).variants.items()}
+    print(f"12 MP HEIC ({heic.stat().st_size / 1e6:.1f} MB), full set, one process on one core: "
+          f"best {min(times):.2f} s, median {statistics.median(times):.2f} s over {runs}; "
+          f"bytes {sizes}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--photos", type=Path, help="a folder of real photos (default: generated)")
@@ -116,7 +147,12 @@ def main() -> None:
     parser.add_argument("--avif-subsampling")
     parser.add_argument("--webp-quality", type=int)
     parser.add_argument("--jpeg-quality", type=int)
+    parser.add_argument("--heic", action="store_true",
+                        help="only time one 12 MP HEIC, full set, in one process on one core")
     args = parser.parse_args()
+    if args.heic:
+        heic_timing(generated_photos(HERE / "out" / "generated", 1, (6000, 4000))[0])
+        return
 
     if args.photos:
         files, errors = collect([args.photos])
