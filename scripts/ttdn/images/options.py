@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, replace
 
 # Bump when the recipe changes in a way the options do not show (resampling, colour handling,
 # encoder calls): every cached derivative is then rebuilt.
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2  # 2: TIFF orientation applied once, opaque animations as RGB
 
 # Formats Pillow may open. Everything else is refused before any decoder runs: most Pillow CVEs
 # live in formats a photo site never needs (PSD, FLI, PCX, ...). HEIF comes from pillow-heif.
@@ -45,16 +45,19 @@ class ImageOptions:
     # Modern formats offered as <source>s, best first, before the JPEG (or PNG) fallback.
     modern_formats: tuple[str, ...] = MODERN_FORMATS
     # AVIF (libavif + aom): speed 8 is twice as fast as 6 for ~4 % more bytes (NOTES.md) and
-    # 5-7x faster than sharp's effort 4. q50 as sharp; it scores slightly higher in SSIMULACRA2 on
-    # 24 MP photos, for ~15 % more bytes (BENCHMARKS.md). Speed 7 gains ~1 point at equal bytes.
-    avif_quality: int = 50
+    # 5-7x faster than sharp's effort 4. aom's loop-filter sharpness 3 keeps edges for fewer bytes:
+    # q52 + sharpness 3 lands on sharp's q50/effort 4 (+3 % bytes, +0.2 SSIMULACRA2) where plain
+    # q50 needed +17 % bytes (BENCHMARKS.md, 30 Nov 2026).
+    avif_quality: int = 52
     avif_speed: int = 8
-    # 4:2:0 measured better per byte than 4:4:4 (sharp's AVIF default) in SSIMULACRA2.
+    avif_sharpness: int = 3
     avif_subsampling: str = "4:2:0"
     # WebP (libwebp) and JPEG (libjpeg-turbo): sharp's defaults are q80 for both. Our WebP at q79
     # matches sharp's q80 in bytes with an equal or better SSIMULACRA2 (BENCHMARKS.md).
     webp_quality: int = 79
-    webp_method: int = 4
+    # Method 2 encodes in half the time of 4 with 2 % fewer bytes and -0.1 SSIMULACRA2
+    # (30 Nov 2026): a 12 MP HEIC's full set needs the time.
+    webp_method: int = 2
     jpeg_quality: int = 80
     # Progressive + optimised Huffman tables: 5-10 % smaller JPEGs at the same quality.
     jpeg_progressive: bool = True
