@@ -104,6 +104,66 @@ def sharp_run(jobs_file: Path, formats: str, concurrency: int, out: Path) -> dic
     return json.loads(done.stdout)
 
 
+_ONE_FILE = """
+import sys, tempfile, time
+from pathlib import Path
+from ttdn.images.options import ImageOptions
+from ttdn.images.runner import init_worker, run
+options = ImageOptions()
+init_worker(options)  # the pool worker's set-up, memory cap included
+t = time.perf_counter()
+result = run([Path(sys.argv[1])], Path(tempfile.mkdtemp()), options, jobs=1)
+seconds = time.perf_counter() - t
+outcome = str(result.summary.errors[0]).split(" / ")[-1] if result.summary.errors else "built"
+# VmHWM, not ru_maxrss: ru_maxrss survives exec, so it would show the parent's peak.
+status = Path("/proc/self/status").read_text()
+peak = int(next(x for x in status.splitlines() if x.startswith("VmHWM")).split()[1]) / 1024
+print(f"{seconds:.2f} s|{peak:.0f} MB|{outcome[:90]}")
+"""
+
+
+def limits_table(folder: Path) -> None:
+    """Each input in a fresh process, as a pool worker runs it: wall time, peak RSS, outcome."""
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from images.test_image_runner import gif_bomb  # the test's hand-made GIF
+
+    folder.mkdir(parents=True, exist_ok=True)
+    cases = {"GIF bomb, 100 frames of 2000x2000 (2 KB)": ("bomb.gif", None),
+             "PNG claiming 144 MP": ("bomb.png", None),
+             "PNG 10900x8200 (89.4 MP, at the limit)": ("png89.png", None),
+             "JPEG 10900x8200 (89.4 MP)": ("jpeg89.jpg", None),
+             "GIF 100 frames of 940x940 (88 MP, at the budget)": ("anim88.gif", None),
+             "WebP 100 frames of 940x940": ("anim88.webp", None)}
+    g = Image.linear_gradient("L")
+    if not (folder / "png89.png").exists():
+        big = g.resize((10900, 8200))
+        Image.merge("RGB", (big, big.transpose(Image.Transpose.ROTATE_180), big)).save(
+            folder / "png89.png")
+        Image.merge("RGB", (big, big, big)).save(folder / "jpeg89.jpg", quality=85)
+        small = g.resize((940, 940))
+        frames = [Image.merge("RGB", (small, small.rotate(i * 3), small)) for i in range(100)]
+        frames[0].save(folder / "anim88.gif", save_all=True, append_images=frames[1:])
+        frames[0].save(folder / "anim88.webp", save_all=True, append_images=frames[1:],
+                       quality=60)
+    (folder / "bomb.gif").write_bytes(gif_bomb(100))
+    buf = folder / "bomb.png"
+    g.resize((1, 1)).save(buf)
+    data = bytearray(buf.read_bytes())
+    data[16:24] = (12000).to_bytes(4, "big") * 2
+    import zlib
+
+    data[29:33] = (zlib.crc32(bytes(data[12:29])) & 0xFFFFFFFF).to_bytes(4, "big")
+    buf.write_bytes(bytes(data))
+    print("| input | bytes | time | peak RSS | outcome |\n|---|---|---|---|---|")
+    for label, (name, _) in cases.items():
+        path = folder / name
+        done = subprocess.run([sys.executable, "-c", _ONE_FILE, str(path)], capture_output=True,
+                              text=True, check=False)
+        seconds, peak, outcome = (done.stdout.strip() or f"-|-|crashed {done.returncode}").split(
+            "|")
+        print(f"| {label} | {path.stat().st_size:,} | {seconds} | {peak} | {outcome} |")
+
+
 def heic_timing(jpeg: Path, runs: int = 3) -> None:
     """A 12 MP HEIC (4032x3024, as an iPhone's) through the full set, in-process, one core."""
     import pillow_heif
@@ -153,7 +213,12 @@ def main() -> None:
     parser.add_argument("--jpeg-quality", type=int)
     parser.add_argument("--heic", action="store_true",
                         help="only time one 12 MP HEIC, full set, in one process on one core")
+    parser.add_argument("--limits", action="store_true",
+                        help="only the worst inputs under the limits, and bombs: time, peak memory")
     args = parser.parse_args()
+    if args.limits:
+        limits_table(HERE / "out" / "limits")
+        return
     if args.heic:
         heic_timing(generated_photos(HERE / "out" / "generated", 1, (6000, 4000))[0])
         return
