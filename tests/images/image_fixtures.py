@@ -203,3 +203,11 @@ def valid_files() -> dict[str, bytes]:
         "iphone.heic": encoded("HEIF", quality=80),
         "modern.avif": encoded("AVIF", quality=60),
     }
+
+
+def orientation_exif(orientation: int) -> bytes:
+    """EXIF bytes holding only an orientation (bytes: pillow-heif then writes irot/imir)."""
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    return exif.tobytes()
+

@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from images.image_fixtures import INVERSE, QUADRANTS, canonical
+from images.image_fixtures import INVERSE, QUADRANTS, canonical, encoded, orientation_exif
 from ttdn.images.runner import run
 
 # Every compression Pillow writes for an RGB TIFF (libtiff and Pillow's own encoders).
@@ -54,6 +54,32 @@ def test_every_orientation_comes_out_upright_once(tmp_path, options, fmt, save):
         for variant in (record.variants["jpeg"][-1], record.variants["avif"][-1]):
             with Image.open(tmp_path / "out" / variant.file) as im:
                 assert_upright(im, (fmt, path.name, variant.file))
+
+
+def test_every_heic_orientation_comes_out_upright_once(tmp_path, options):
+    """As an iPhone writes it: EXIF orientation and the matching HEIF irot/imir transforms.
+
+    libheif applies the transforms and pillow-heif resets EXIF to 1: turning again from EXIF
+    would turn the photo twice.
+    """
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    for orientation in range(1, 9):
+        undo = INVERSE[orientation]
+        upright = canonical((96, 64))
+        stored = upright if undo is None else upright.transpose(undo)
+        data = encoded("HEIF", stored, quality=95, exif=orientation_exif(orientation))
+        assert orientation == 1 or b"irot" in data or b"imir" in data
+        (photos / f"o{orientation}.heic").write_bytes(data)
+    result = run([photos], tmp_path / "out", options, jobs=1)
+    assert len(result.records) == 8, [str(e) for e in result.summary.errors]
+    for path, record in result.records.items():
+        assert (record.width, record.height) == (80, 53), path.name
+        with Image.open(tmp_path / "out" / record.variants["jpeg"][-1].file) as im:
+            assert_upright(im, path.name)
 
 
 def test_heic_orientation_is_the_containers_not_exif(tmp_path, options):
