@@ -238,3 +238,29 @@ def test_check_reads_a_large_png_without_decoding_its_pixels(tmp_path):
     big.write_bytes(bytes(data))
     result = CliRunner().invoke(images, ["--check", str(big)])
     assert result.exit_code == 0, result.output
+
+
+def test_an_unexpected_failure_is_that_files_error_with_a_traceback_only_under_debug(
+    tmp_path, monkeypatch
+):
+    from ttdn.images import runner
+
+    photos = tmp_path / "photos"
+    write_jpeg(photos / "a.jpg", noise((40, 30)))
+    write_jpeg(photos / "b.jpg", noise((40, 30), seed=1))
+    real = runner.process
+
+    def process(path, *args):
+        if path.name == "a.jpg":
+            raise ZeroDivisionError("a bug in a decoder binding")
+        return real(path, *args)
+
+    monkeypatch.setattr(runner, "process", process)
+    args = [str(photos), "--out", str(tmp_path / "out"), "-j", "1"]
+    plain = CliRunner().invoke(images, args)
+    assert plain.exit_code == 1 and "Traceback" not in plain.output
+    assert (f"{photos / 'a.jpg'}: bộ giải mã ảnh gặp sự cố" in plain.output
+            and "ZeroDivisionError: a bug in a decoder binding" in plain.output)
+    assert "1 built" in plain.output
+    debug = CliRunner().invoke(images, [*args, "--debug"])
+    assert debug.exit_code == 1 and "Traceback (most recent call last)" in debug.output

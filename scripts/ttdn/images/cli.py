@@ -192,7 +192,7 @@ def _guarded(path: Path, debug: bool, func, *args):
     except ImageError:
         raise
     except MemoryError:
-        raise reasons.out_of_memory(path, 0) from None
+        raise reasons.out_of_memory(path) from None
     except Exception as err:  # noqa: BLE001 - one file's failure, never the run's
         if debug:
             click.echo(traceback.format_exc(), err=True)

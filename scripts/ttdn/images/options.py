@@ -14,9 +14,8 @@ from dataclasses import asdict, dataclass, replace
 # encoder calls): every cached derivative is then rebuilt.
 PIPELINE_VERSION = 2  # 2: TIFF orientation applied once, opaque animations as RGB
 
-# Formats Pillow may open. Everything else is refused before any decoder runs: most Pillow CVEs
-# live in formats a photo site never needs (PSD, FLI, PCX, ...). HEIF comes from pillow-heif.
-# MPO (multi-picture JPEG from phones) has no opener of its own: Pillow's JPEG opener returns it.
+# Formats Pillow may open: detect.ACCEPTED, each opened with its own opener only (most Pillow
+# CVEs live in formats a photo site never needs: PSD, FLI, PCX...). Kept for callers.
 INPUT_FORMATS = ("JPEG", "PNG", "WEBP", "AVIF", "GIF", "TIFF", "HEIF")
 
 # File name endings taken as images when a folder is walked; other files are refused by name,

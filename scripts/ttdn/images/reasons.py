@@ -40,12 +40,11 @@ def too_large(path: Path, size: int, cap: int) -> ImageError:
                       f"file too large ({mb:.0f} MB > {cap_mb} MB)")
 
 
-def out_of_memory(path: Path, limit_mb: int) -> ImageError:
-    return ImageError(
-        path,
-        f"ảnh cần quá nhiều bộ nhớ để giải mã (giới hạn {limit_mb} MB mỗi tiến trình)",
-        f"too large to decode within the memory limit ({limit_mb} MB per worker)",
-    )
+def out_of_memory(path: Path, limit_mb: int | None = None) -> ImageError:
+    vi = f" (giới hạn {limit_mb} MB mỗi tiến trình)" if limit_mb else ""
+    en = f" ({limit_mb} MB per worker)" if limit_mb else ""
+    return ImageError(path, f"ảnh cần quá nhiều bộ nhớ để giải mã{vi}",
+                      f"too large to decode within the memory limit{en}")
 
 
 def too_many_pixels(path: Path, max_pixels: int) -> ImageError:
