@@ -248,7 +248,12 @@ def process(path: Path, key: str, source: str, options: ImageOptions, store: Sto
         _animated(path, im, options, store, record)
     else:
         _still(path, im, options, store, record)
-    store.save(record)
+    try:
+        store.save(record)
+    except OSError as err:
+        raise ImageError(path, f"không ghi được bản ghi {record.key}.json ({err.strerror or err})",
+                         f"cannot write the record {record.key}.json ({err.strerror or err})"
+                         ) from None
     return record
 
 

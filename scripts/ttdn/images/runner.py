@@ -124,8 +124,9 @@ def init_worker(options: ImageOptions) -> None:
     limit = options.worker_memory_mb * 1024 * 1024
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard == resource.RLIM_INFINITY or limit < hard:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard if hard != resource.RLIM_INFINITY
-                                                else resource.RLIM_INFINITY))
+        # Soft limit only: allocations past it fail (MemoryError, or a decoder's error) in this
+        # worker alone; the hard limit stays as it was.
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     init_process(options)
 
 
