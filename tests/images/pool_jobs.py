@@ -30,3 +30,12 @@ def _killing_job(path, key, source, options, root):
     if path.name == "p2.jpg":
         os.kill(os.getpid(), signal.SIGKILL)
     return runner._job(path, key, source, options, root)
+
+
+def sleep_on(x: int, victim: int) -> int:
+    """x doubled, except that the job `victim` never ends (a decoder looping on a fuzzed file)."""
+    import time
+
+    while x == victim:
+        time.sleep(0.05)
+    return 2 * x

@@ -170,6 +170,13 @@ def test_a_killed_worker_blames_only_its_own_job_and_the_others_finish():
     assert "SIGKILL; out of memory?" in str(Died(-signal.SIGKILL))
 
 
+def test_a_job_running_past_the_timeout_is_stopped_and_blamed_alone():
+    jobs = [(x, pool_jobs.sleep_on, (x, 1)) for x in range(4)]
+    results = dict(run_jobs(jobs, workers=2, timeout=1.0))
+    assert "still running after 1 s" in str(results.pop(1))
+    assert results == {0: 0, 2: 4, 3: 6}
+
+
 def test_a_killed_worker_in_a_run_is_that_files_error(tmp_path, options, monkeypatch):
     photos = tmp_path / "photos"
     for i in range(4):

@@ -31,7 +31,7 @@ MODERN_FORMATS = ("avif", "webp")
 SUFFIX = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png", "gif": "gif"}
 
 # Options that do not change the output bytes, so stay out of the cache key.
-_NOT_IN_KEY = frozenset({"threads_per_process", "worker_memory_mb"})
+_NOT_IN_KEY = frozenset({"threads_per_process", "worker_memory_mb", "job_timeout_s"})
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,9 @@ class ImageOptions:
     # Address space of each worker process (RLIMIT_AS): an input that needs more fails alone, as
     # "too large to decode", instead of the machine swapping or the OOM killer choosing.
     worker_memory_mb: int = 2048
+    # A worker still busy with one file after this long is stopped and the file named: a decoder
+    # looping on a fuzzed file must not hang the build. Animations at the budget take ~1 min.
+    job_timeout_s: float = 600.0
     # Encoder threads per process: the pool already uses every core.
     threads_per_process: int = 1
 

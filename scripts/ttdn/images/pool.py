@@ -16,6 +16,7 @@ import ctypes.util
 import multiprocessing
 import os
 import signal
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,8 +31,11 @@ class Died:
     """A worker ended while holding a job: how it ended."""
 
     exitcode: int | None
+    timeout: float | None = None  # set when the parent stopped a job that ran too long
 
     def __str__(self) -> str:
+        if self.timeout is not None:
+            return f"still running after {self.timeout:.0f} s: stopped"
         code = self.exitcode
         if code is not None and code < 0:
             name = signal.Signals(-code).name if -code in signal.valid_signals() else -code
@@ -78,9 +82,11 @@ class _Slot:
         self.process.start()
         child.close()
         self.job: tuple[Any, Callable[..., Any], tuple[Any, ...]] | None = None
+        self.started = 0.0
 
     def give(self, job: tuple[Any, Callable[..., Any], tuple[Any, ...]]) -> None:
         self.job = job
+        self.started = time.monotonic()
         self.conn.send(job[1:])
 
     def stop(self) -> None:
@@ -97,10 +103,12 @@ class _Slot:
 
 def run_jobs(jobs: Sequence[tuple[Any, Callable[..., Any], tuple[Any, ...]]], workers: int,
              initializer: Callable[..., None] | None = None,
-             initargs: Sequence[Any] = ()) -> Iterator[tuple[Any, Any]]:
+             initargs: Sequence[Any] = (), timeout: float | None = None
+             ) -> Iterator[tuple[Any, Any]]:
     """Run `func(*args)` for each `(tag, func, args)` in worker processes; yield `(tag, result)`.
 
-    `result` is what `func` returned (never None), or a `Died` when its worker died twice on it.
+    `result` is what `func` returned (never None), or a `Died` when its worker died twice on it
+    or ran longer than `timeout` seconds (a decoder looping on a fuzzed file; not retried).
     Results come in completion order. Functions and arguments must be picklable (spawn).
     """
     # spawn, not fork: `mkdocs serve` runs threads, and forking a threaded process can deadlock.
@@ -119,9 +127,20 @@ def run_jobs(jobs: Sequence[tuple[Any, Callable[..., Any], tuple[Any, ...]]], wo
                 elif slot.job is None and retry and not any(s.job for s in slots):
                     slot.give(retry.popleft())  # the second chance runs with no neighbour
             busy = [s for s in slots if s.job is not None]
-            ready = set(wait([s.conn for s in busy] + [s.process.sentinel for s in busy]))
+            left = None
+            if timeout is not None:
+                left = max(0.0, min(s.started for s in busy) + timeout - time.monotonic())
+            ready = set(wait([s.conn for s in busy] + [s.process.sentinel for s in busy], left))
             for index, slot in enumerate(slots):
                 job = slot.job
+                if (job is not None and timeout is not None and not ready & {slot.conn}
+                        and time.monotonic() - slot.started >= timeout):
+                    slot.process.kill()
+                    slot.process.join()
+                    slot.conn.close()
+                    slots[index] = _Slot(context, initializer, initargs)
+                    yield job[0], Died(None, timeout=timeout)
+                    continue
                 if job is None or not ready & {slot.conn, slot.process.sentinel}:
                     continue
                 try:

@@ -215,7 +215,9 @@ def _process_all(todo: dict[str, list[Path]], options: ImageOptions, out: Path,
             yield _job(path, key, source_name(path), options, out)
         return
     work = [(path, _job, (path, key, source_name(path), options, out)) for path, key in items]
-    for path, result in run_jobs(work, jobs or os.cpu_count() or 1, init_worker, (options,)):
+    workers = jobs or os.cpu_count() or 1
+    for path, result in run_jobs(work, workers, init_worker, (options,),
+                                 timeout=options.job_timeout_s):
         if isinstance(result, Died):
             yield Outcome(path, error=reasons.crashed(path, str(result)))
         else:
