@@ -86,7 +86,7 @@ def test_png_xmp_in_any_text_chunk_is_found(kind):
 
 
 def test_png_imagemagick_raw_exif_profile_is_found():
-    blob = b"Exif\x00\x00" + gps_exif().tobytes()
+    blob = gps_exif().tobytes()
     data = png_with_text("zTXt", "Raw profile type exif", raw_profile("exif", blob).encode())
     assert location(data) == ["EXIF GPS"]
 
@@ -223,3 +223,27 @@ def test_pre_commit_hook_mode_checks_images_by_content_and_skips_other_files(tmp
     assert f"{hidden}: ảnh chứa thông tin vị trí (EXIF GPS)" in result.output
     assert "build.py" not in result.output
     _ = (io, zlib)
+
+
+def test_strip_rewrites_a_png_raw_exif_profile_keeping_the_image_chunks(tmp_path):
+    exif = rich_exif()
+    blob = exif.tobytes()  # "Exif\0\0" + TIFF, as ImageMagick stores it
+    assert blob.startswith(b"Exif\x00\x00MM") or blob.startswith(b"Exif\x00\x00II")
+    text = raw_profile("exif", blob).encode()
+    photo = write(tmp_path / "magick.png", png_with_text("zTXt", "Raw profile type exif", text))
+    idat = [c for c in _chunks(photo.read_bytes()) if c[0] == b"IDAT"]
+    assert CliRunner().invoke(images, ["--strip-location", str(photo)]).exit_code == 0
+    data = photo.read_bytes()
+    assert location(data) == []
+    assert [c for c in _chunks(data) if c[0] == b"IDAT"] == idat
+    kept, original = Image.Exif(), Image.Exif()
+    kept.load(read_blocks(data, "png").exif[0])
+    original.load(blob)
+    assert kept.get_ifd(0x8769) == original.get_ifd(0x8769) and kept[0x010F] == "TestCam"
+    assert len(original.get_ifd(0x8769)) == 5
+
+
+def _chunks(data: bytes) -> list[tuple[bytes, bytes]]:
+    from ttdn.images.metadata import png_chunks
+
+    return [(kind, data[start:end]) for kind, start, end in png_chunks(data)]
