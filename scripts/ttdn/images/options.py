@@ -54,9 +54,9 @@ class ImageOptions:
     # WebP (libwebp) and JPEG (libjpeg-turbo): sharp's defaults are q80 for both. Our WebP at q79
     # matches sharp's q80 in bytes with an equal or better SSIMULACRA2 (BENCHMARKS.md).
     webp_quality: int = 79
-    # Method 2 encodes in half the time of 4 with 2 % fewer bytes and -0.1 SSIMULACRA2
-    # (30 Nov 2026): a 12 MP HEIC's full set needs the time.
-    webp_method: int = 2
+    # Method 2 halves the encoding time but costs 1.1 SSIMULACRA2 on real camera photos (0.1 on
+    # the 24 MP set); 3 saves ~10 % of the time for -0.2 (BENCHMARKS.md, 30 Nov 2026).
+    webp_method: int = 4
     jpeg_quality: int = 80
     # Progressive + optimised Huffman tables: 5-10 % smaller JPEGs at the same quality.
     jpeg_progressive: bool = True

@@ -54,6 +54,10 @@ ORIENT = {
     7: Image.Transpose.TRANSVERSE,
     8: Image.Transpose.ROTATE_90,
 }
+# A 2x box reduction before Lanczos whenever the ratio allows it (Pillow's reducing_gap): a 12 MP
+# HEIC's 1600 px resize takes 0.065 s instead of 0.16, and the resize alone scores 95.25 instead of
+# 95.49 in SSIMULACRA2 at 800 px. JPEGs already arrive reduced by libjpeg's draft mode.
+REDUCING_GAP = 1.0
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 _PROFILE_SPACE = {"RGB": "RGB", "GRAY": "L", "CMYK": "CMYK"}
 
@@ -321,7 +325,7 @@ def _still(path: Path, im: Image.Image, options: ImageOptions, store: Store,
     for width in reversed(widths):  # largest first: each size is made from the next larger one
         target = stored_size(width)
         if current.size != target:
-            current = current.resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
+            current = current.resize(target, Image.Resampling.LANCZOS, reducing_gap=REDUCING_GAP)
         shown = current.transpose(transpose) if transpose is not None else current
         outputs.append((width, shown))
     del base, current
