@@ -131,6 +131,18 @@ def test_a_truncated_heic_or_avif_is_refused_not_built_grey(tmp_path, options, n
     assert "corrupt or truncated image" in errors_by_name(result)[name]
 
 
+def test_an_input_needing_more_memory_than_a_worker_may_use_fails_alone(tmp_path, options):
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    # 48 MP grey: 48 MB decoded, 144 MB once RGB, 0.1 MB on disk
+    Image.linear_gradient("L").resize((8000, 6000)).save(photos / "big.png", compress_level=1)
+    write_jpeg(photos / "small.jpg", noise((60, 40)))
+    result = run([photos], tmp_path / "out", options.with_(worker_memory_mb=200), jobs=2)
+    assert "too large to decode within the memory limit (200 MB per worker)" in (
+        errors_by_name(result)["big.png"])
+    assert [p.name for p in result.records] == ["small.jpg"]
+
+
 # --- Warnings ----------------------------------------------------------------------------------
 
 
