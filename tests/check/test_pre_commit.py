@@ -1,5 +1,6 @@
 """The pre-commit hooks run `ttdn check` on changed pages and every changed file of docs/ and
-photos/ (images by their bytes), and the image check on every file of photos/ but notes; run
+photos/ (images by their bytes), and the image check on every staged file (images by their
+bytes); run
 here the way pre-commit runs them: its `files`/`exclude` patterns, the file names appended."""
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ def hooks() -> dict[str, dict]:
 
 
 def selected(hook: dict, names: list[str]) -> list[str]:
-    chosen = [n for n in names if re.search(hook["files"], n)]
+    chosen = [n for n in names if re.search(hook.get("files", ""), n)]  # pre-commit: all
     if "exclude" in hook:
         chosen = [n for n in chosen if not re.search(hook["exclude"], n)]
     return chosen
@@ -40,8 +41,9 @@ def test_hooks_choose_pages_and_photos_whatever_their_names() -> None:
              "photos/tin-bai/ghi-chu.md", "photos/tin-bai/anh", "scripts/ttdn/cli.py"]
     found = hooks()
     assert selected(found["ttdn-check"], names) == names[:5]
-    assert selected(found["ttdn-images-check"], names) == ["photos/tin-bai/b.JFIF",
-                                                           "photos/tin-bai/anh"]
+    # Every staged file: `--images-only` keeps those whose bytes are an image.
+    assert selected(found["ttdn-images-check"], names) == names
+    assert "--images-only" in found["ttdn-images-check"]["entry"]
 
 
 def test_the_check_hook_stops_a_located_photo_under_any_name(project: Path) -> None:
