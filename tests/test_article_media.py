@@ -16,25 +16,22 @@ def media_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("media")
     (root / "photos").mkdir()
     Image.new("RGB", (1600, 900), (20, 90, 140)).save(root / "photos" / "bia.jpg", quality=90)
+    Image.new("RGB", (640, 360), (200, 200, 200)).save(root / "photos" / "poster.jpg")
     files = column_site(1, 0)
     files["vi/tin-bai/2023/co-anh-bia.md"] = article(
         "Có ảnh bìa", "2023-02-01", image="/photos/bia.jpg", image_alt="Biển xanh"
     )
     files["vi/tin-bai/2023/co-video.md"] = article(
         "Có video", "2023-02-02",
-        video="{src: clip.mp4, poster: poster.jpg, title: Toàn cảnh bờ biển}",
+        video="{src: clip.mp4, poster: /photos/poster.jpg, title: Toàn cảnh bờ biển}",
     )
     files["vi/tin-bai/2023/co-youtube.md"] = article(
         "Có YouTube", "2023-02-03",
-        video="{youtube: abcdefghijk, poster: poster.jpg, title: Phóng sự}",
+        video="{youtube: abcdefghijk, poster: /photos/poster.jpg, title: Phóng sự}",
     )
-    for name in ("clip.mp4", "poster.jpg"):
-        path = root / "docs/vi/tin-bai/2023" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if name.endswith(".jpg"):
-            Image.new("RGB", (640, 360), (200, 200, 200)).save(path)
-        else:
-            path.write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    clip = root / "docs/vi/tin-bai/2023/clip.mp4"
+    clip.parent.mkdir(parents=True, exist_ok=True)
+    clip.write_bytes(b"\x00\x00\x00\x18ftypmp42")
     return make_small_site(root, files)
 
 
@@ -55,17 +52,30 @@ def test_cover_is_the_link_preview_image(media_site: Path) -> None:
     assert doc.xpath("//head/meta[@property='og:image:alt']/@content") == ["Biển xanh"]
 
 
-def test_self_hosted_video_has_controls_and_a_poster(media_site: Path) -> None:
-    doc = parse(media_site / "tin-bai/2023/co-video/index.html")
+def served(site: Path, page: str, href: str) -> Path:
+    """The file a relative link of a page leads to."""
+    return (site / page / href).resolve()
+
+
+def test_self_hosted_video_has_controls_and_a_poster_that_are_served(media_site: Path) -> None:
+    page = "tin-bai/2023/co-video/"
+    doc = parse(media_site / page / "index.html")
     (video,) = doc.xpath("//figure[@class='ttdn-video']/video")
-    assert video.get("poster") == "poster.jpg" and video.get("controls") is not None
-    assert video.xpath("source/@src") == ["clip.mp4"]
-    assert (media_site / "tin-bai/2023/co-video/../clip.mp4").resolve().is_file()
+    assert video.get("controls") is not None
+    (src,) = video.xpath("source/@src")
+    assert video.xpath("source/@type") == ["video/mp4"]
+    assert served(media_site, page, src) == (media_site / "tin-bai/2023/clip.mp4").resolve()
+    assert served(media_site, page, src).is_file()
+    # The poster went through the image pipeline: a derivative, never the original.
+    assert "/assets/images/" in video.get("poster")
+    assert served(media_site, page, video.get("poster")).is_file()
 
 
 def test_youtube_is_a_click_to_load_link_with_a_local_poster(media_site: Path) -> None:
     doc = parse(media_site / "tin-bai/2023/co-youtube/index.html")
     (link,) = doc.xpath("//figure[@class='ttdn-video']/a")
     assert link.get("href") == "https://www.youtube.com/watch?v=abcdefghijk"
-    assert link.xpath("img/@src") == ["poster.jpg"]
+    (poster,) = link.xpath("img/@src")
+    assert "assets/images/" in poster
+    assert served(media_site, "tin-bai/2023/co-youtube/", poster).is_file()
     assert not doc.xpath("//iframe")

@@ -27,18 +27,18 @@ def test_article_without_title(small_site, caplog) -> None:
 
 def test_article_with_a_date_that_does_not_parse(small_site, caplog) -> None:
     log = build_error(small_site, caplog, article("X", "1/2/2023"))
-    assert f"{BAD}:4: 'date' không phải ngày hợp lệ" in log
+    assert f"{BAD}:4: schema: 'date' không phải ngày hợp lệ" in log
 
 
 def test_article_with_an_unknown_category(small_site, caplog) -> None:
     log = build_error(small_site, caplog, article("X", "2023-02-01", category="the-thao"))
-    assert f"{BAD}:5: Chủ đề 'the-thao' không có trong danh sách" in log
+    assert f"{BAD}:5: schema: Chủ đề 'the-thao' không có trong danh sách" in log
     assert "Unknown category 'the-thao'" in log
 
 
 def test_article_cover_without_alt_text(small_site, caplog) -> None:
     log = build_error(small_site, caplog, article("X", "2023-02-01", image="anh.jpg"))
-    assert f"{BAD}:7: Có 'image' nhưng thiếu 'image_alt'" in log
+    assert f"{BAD}:7: schema: Có 'image' nhưng thiếu 'image_alt'" in log
 
 
 def test_two_articles_with_the_same_slug_in_one_language(small_site, caplog) -> None:

@@ -66,5 +66,5 @@ def test_bad_front_matter_fails_the_build_naming_file_and_line(small_site, caplo
     with pytest.raises(Abort):
         small_site(files)
     message = caplog.text
-    assert "vi/gioi-thieu/sai.md:4: 'date' không phải ngày hợp lệ" in message
+    assert "vi/gioi-thieu/sai.md:4: schema: 'date' không phải ngày hợp lệ" in message
     assert "'date' is not a valid date" in message

@@ -1,25 +1,22 @@
-"""The column's collections, computed once per build from the content model: paginated listings
-(all articles, per category, per year), the documents list, the home page's latest articles,
-each article's neighbours and related articles, and the feeds.
+"""Collections: the content model and the type declarations in, a read-only site index out.
 
-Listing pages that have no Markdown file of their own are registered in the content model as
-generated entries, so that they get alternates, a sitemap entry and language links like any page.
+`index_site` is a pure function. From each content type's declared collections it makes the
+listing pages (paginated, with their own titles), the archives (per category, per year…), the
+feeds, each item's neighbours and related items, and the home page's latest items. Listing pages
+that have no Markdown file of their own are new entries of the index, never of the content model.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from ttdn.content import DocumentMeta, Entry, PageMeta, SiteContent
-from ttdn.content.categories import Category, categories
+from ttdn.content import Content, ContentType, Entry, PageMeta, Pages
+from ttdn.content.types import Archive, Labels, Listing, Neighbours, Related
 from ttdn.i18n import Language
 
-PER_PAGE = 10
-LATEST = 5
-RELATED = 3
-ARTICLES = PurePosixPath("tin-bai")
-DOCUMENTS = PurePosixPath("van-ban")
+PAGE_FOLDER = "trang"  # base/trang/2/: the second page of a listing
 
 
 @dataclass(frozen=True)
@@ -28,7 +25,7 @@ class Feed:
     base: str  # URL path of its listing: "en/tin-bai/chu-de/bien-dao/"
     title: str
     description: str
-    items: list[Entry]
+    items: tuple[Entry, ...]
 
     @property
     def rss(self) -> str:
@@ -40,137 +37,243 @@ class Feed:
 
 
 @dataclass(frozen=True)
-class Listing:
+class Group:
+    title: str
+    items: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class ListingPage:
     entry: Entry  # the listing page itself
-    items: list[Entry]
+    items: tuple[Entry, ...]
     page: int
     pages: int
     previous: Entry | None = None  # the listing's neighbouring pages
     next: Entry | None = None
     feed: Feed | None = None
-    by_year: bool = False  # documents: grouped under year headings
+    groups: tuple[Group, ...] = ()  # when the listing puts its items under headings
 
 
 @dataclass(frozen=True)
-class ArticleLinks:
-    category: Category
-    category_url: str
-    previous: Entry | None  # older
-    next: Entry | None  # newer
-    related: list[Entry]
+class ArchiveLink:
+    title: str
+    url: str
 
 
-@dataclass
-class Collections:
-    listings: dict[str, Listing] = field(default_factory=dict)  # by listing page URL
-    articles: dict[str, ArticleLinks] = field(default_factory=dict)  # by article URL
-    latest: dict[str, list[Entry]] = field(default_factory=dict)  # by language code
-    feeds: list[Feed] = field(default_factory=list)
+@dataclass(frozen=True)
+class ItemLinks:
+    previous: Entry | None = None  # older
+    next: Entry | None = None  # newer
+    related: tuple[Entry, ...] = ()
+    archives: tuple[ArchiveLink, ...] = ()  # the archives the item is listed in
+
+
+@dataclass(frozen=True)
+class Latest:
+    url: str  # the listing they come from
+    items: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    pages: Pages  # content pages and generated listing pages
+    listings: Mapping[str, ListingPage]  # by listing page URL
+    links: Mapping[str, ItemLinks]  # by item URL
+    labels: Mapping[str, str]  # item URL → its label (category name) in lists and feeds
+    latest: Mapping[str, Latest | None]  # by language code
+    feeds: tuple[Feed, ...]
 
     def feeds_of(self, code: str) -> list[Feed]:
         return [feed for feed in self.feeds if feed.lang.code == code]
 
 
-def build_collections(site: SiteContent, site_name: dict[str, str]) -> Collections:
-    """All collections of all languages; `site_name` is the site's name per language."""
-    out = Collections()
-    for lang in site.languages.all:
-        articles = site.articles(lang.code)
-        out.latest[lang.code] = articles[:LATEST]
-        _article_links(out, lang, articles)
-        _paginate(out, site, lang, ARTICLES, articles, feed_title=site_name[lang.code])
-        for category in categories().values():
-            members = [a for a in articles if a.meta.category == category.slug]
-            base = ARTICLES / "chu-de" / category.slug
-            _paginate(out, site, lang, base, members, category.name(lang.code),
-                      category.description(lang.code),
-                      feed_title=f"{site_name[lang.code]}: {category.name(lang.code)}")
-        for year in sorted({a.meta.date.year for a in articles}, reverse=True):
-            members = [a for a in articles if a.meta.date.year == year]
-            _paginate(out, site, lang, ARTICLES / str(year), members,
-                      lang.t("year_title").format(year=year),
-                      lang.t("year_description").format(year=year))
-        _documents(out, site, lang)
-    return out
+@dataclass
+class _Builder:
+    """Accumulates one index; private to `index_site`, so nothing outside sees it half-made."""
+
+    content: Content
+    generated: dict[str, dict[PurePosixPath, Entry]]
+    listings: dict[str, ListingPage] = field(default_factory=dict)
+    links: dict[str, ItemLinks] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    latest: dict[str, Latest | None] = field(default_factory=dict)
+    feeds: list[Feed] = field(default_factory=list)
 
 
-def category_url(lang: Language, slug: str) -> str:
-    return f"{lang.prefix}{ARTICLES}/chu-de/{slug}/"
+def index_site(
+    content: Content, types: tuple[ContentType, ...], labels: Mapping[str, Labels]
+) -> SiteIndex:
+    """Every collection of every type in every language; `labels` by language code."""
+    out = _Builder(content, {lang.code: {} for lang in content.languages.all})
+    for lang in content.languages.all:
+        out.latest[lang.code] = None
+        words = labels[lang.code]
+        for kind in types:
+            items = sorted(content.of_type(lang.code, kind.name), key=kind.order, reverse=True)
+            if kind.label is not None:
+                out.labels.update({item.url: kind.label(item, words) for item in items})
+            archive_links: dict[str, list[ArchiveLink]] = {item.url: [] for item in items}
+            for declared in kind.collections:
+                if isinstance(declared, Listing):
+                    _listing(out, lang, words, declared, items)
+                elif isinstance(declared, Archive):
+                    _archives(out, lang, words, declared, items, archive_links)
+            _item_links(out, kind, items, archive_links)
+    pages = Pages(
+        content.languages,
+        {
+            code: {**{e.src: e for e in content.of_language(code)}, **out.generated[code]}
+            for code in content.languages.codes
+        },
+    )
+    return SiteIndex(
+        pages=pages,
+        listings=dict(out.listings),
+        links=dict(out.links),
+        labels=dict(out.labels),
+        latest=dict(out.latest),
+        feeds=tuple(out.feeds),
+    )
 
 
-def _article_links(out: Collections, lang: Language, articles: list[Entry]) -> None:
-    by_category: dict[str, list[Entry]] = {}
-    for article in articles:  # newest first, as `articles`
-        by_category.setdefault(article.meta.category, []).append(article)
-    for i, article in enumerate(articles):
-        category = categories()[article.meta.category]
-        same = [a for a in by_category[category.slug][: RELATED + 1] if a is not article]
-        out.articles[article.url] = ArticleLinks(
-            category=category,
-            category_url=category_url(lang, category.slug),
-            previous=articles[i + 1] if i + 1 < len(articles) else None,
-            next=articles[i - 1] if i > 0 else None,
-            related=same[:RELATED],
+def _listing(
+    out: _Builder, lang: Language, words: Labels, declared: Listing, items: list[Entry]
+) -> None:
+    base = PurePosixPath(declared.base)
+    own = out.content.get(lang.code, base / "index.md")
+    title = own.meta.title if own else declared.base
+    description = own.meta.description if own else title
+    groups: Callable[[list[Entry]], tuple[Group, ...]] | None = None
+    if declared.group is not None:
+        groups = lambda chunk: _groups(chunk, declared, words)  # noqa: E731
+    feed_title = words.site_name if declared.feed else None
+    urls = _paginate(
+        out, lang, base, items, title, description, declared.per_page, feed_title, groups
+    )
+    if declared.latest and urls:
+        out.latest[lang.code] = Latest(urls[0], tuple(items[: declared.latest]))
+
+
+def _archives(
+    out: _Builder,
+    lang: Language,
+    words: Labels,
+    declared: Archive,
+    items: list[Entry],
+    archive_links: dict[str, list[ArchiveLink]],
+) -> None:
+    members: dict[Hashable, list[Entry]] = {}
+    for item in items:
+        key = declared.key(item)
+        if key is not None:
+            members.setdefault(key, []).append(item)
+    for key, chosen in sorted(members.items(), key=lambda kv: str(kv[0])):
+        base = PurePosixPath(declared.base.format(key=key))
+        title = declared.title(words, key)
+        feed_title = None
+        if declared.feed:
+            named = declared.feed_title(words, key) if declared.feed_title else title
+            feed_title = f"{words.site_name}: {named}"
+        urls = _paginate(
+            out, lang, base, chosen, title, declared.description(words, key), 10, feed_title
         )
+        for item in chosen:
+            archive_links[item.url].append(ArchiveLink(title, urls[0]))
 
 
 def _paginate(
-    out: Collections,
-    site: SiteContent,
+    out: _Builder,
     lang: Language,
     base: PurePosixPath,
     items: list[Entry],
-    title: str | None = None,
-    description: str | None = None,
-    feed_title: str | None = None,
-) -> None:
-    """Listing pages of `items` under `base`: base/, base/trang/2/, …
+    title: str,
+    description: str,
+    per_page: int | None,
+    feed_title: str | None,
+    groups: Callable[[list[Entry]], tuple[Group, ...]] | None = None,
+) -> list[str]:
+    """Listing pages of `items` under `base`: base/, base/trang/2/, …; returns their URLs.
 
-    Page 1 is the section's own index.md when an editor wrote one (its title and introduction
-    stay); otherwise, and for later pages, the page is generated. A listing with no item in
-    this language has no page at all, except a section index an editor wrote.
+    Page 1 is the section's own index.md when an editor wrote one; otherwise, and for later
+    pages, the page is generated. A listing with no item in this language has no page at all,
+    except a section index an editor wrote.
     """
-    own = site.get(lang.code, base / "index.md")
+    own = out.content.get(lang.code, base / "index.md")
     if not items and own is None:
-        return
-    pages = max(1, -(-len(items) // PER_PAGE))
+        return []
+    size = per_page or max(1, len(items))
+    pages = max(1, -(-len(items) // size))
     entries = []
     for number in range(1, pages + 1):
         if number == 1 and own is not None:
             entries.append(own)
-            title = title or own.meta.title
-            description = description or own.meta.description
             continue
-        src = base / "index.md" if number == 1 else base / "trang" / str(number) / "index.md"
+        src = base / "index.md" if number == 1 else base / PAGE_FOLDER / str(number) / "index.md"
         suffix = "" if number == 1 else lang.t("page_suffix").format(page=number)
         meta = PageMeta(
             title=f"{title}{suffix}",
             description=description,
             date=max(item.meta.modified for item in items),
         )
-        entry = Entry(lang, src, None, meta)
-        site.add(entry)
+        entry = Entry(lang, src, "listing", meta)
+        out.generated[lang.code][src] = entry
         entries.append(entry)
     feed = None
     if feed_title is not None:
-        feed = Feed(lang, lang.prefix + str(base) + "/", feed_title, description, items)
+        feed = Feed(lang, lang.prefix + str(base) + "/", feed_title, description, tuple(items))
         out.feeds.append(feed)
     for number, entry in enumerate(entries, start=1):
-        out.listings[entry.url] = Listing(
+        chunk = items[(number - 1) * size : number * size]
+        out.listings[entry.url] = ListingPage(
             entry=entry,
-            items=items[(number - 1) * PER_PAGE : number * PER_PAGE],
+            items=tuple(chunk),
             page=number,
             pages=pages,
             previous=entries[number - 2] if number > 1 else None,
             next=entries[number] if number < pages else None,
             feed=feed,
+            groups=groups(chunk) if groups else (),
         )
+    return [entry.url for entry in entries]
 
 
-def _documents(out: Collections, site: SiteContent, lang: Language) -> None:
-    own = site.get(lang.code, DOCUMENTS / "index.md")
-    if own is None:
+def _groups(items: list[Entry], declared: Listing, words: Labels) -> tuple[Group, ...]:
+    grouped: dict[Hashable, list[Entry]] = {}
+    for item in items:  # already in the listing's order: groups keep it
+        grouped.setdefault(declared.group(item), []).append(item)
+    title = declared.group_title or (lambda _words, key: str(key))
+    return tuple(Group(title(words, key), tuple(members)) for key, members in grouped.items())
+
+
+def _item_links(
+    out: _Builder,
+    kind: ContentType,
+    items: list[Entry],
+    archive_links: dict[str, list[ArchiveLink]],
+) -> None:
+    neighbours = [c for c in kind.collections if isinstance(c, Neighbours)]
+    related = [c for c in kind.collections if isinstance(c, Related)]
+    if not (neighbours or related or any(archive_links.values())):
         return
-    documents = [e for e in site.entries[lang.code].values() if isinstance(e.meta, DocumentMeta)]
-    documents.sort(key=lambda e: (e.meta.date, e.meta.number), reverse=True)
-    out.listings[own.url] = Listing(own, documents, 1, 1, by_year=True)
+    scopes: dict[Hashable, list[Entry]] = {}
+    for item in items:  # newest first
+        scope = neighbours[0].scope(item) if neighbours and neighbours[0].scope else None
+        scopes.setdefault(scope, []).append(item)
+    position = {item.url: i for members in scopes.values() for i, item in enumerate(members)}
+    by_key: dict[Hashable, list[Entry]] = {}
+    if related:
+        for item in items:
+            by_key.setdefault(related[0].key(item), []).append(item)
+    for item in items:
+        previous = following = None
+        if neighbours:
+            scope = neighbours[0].scope(item) if neighbours[0].scope else None
+            members, i = scopes[scope], position[item.url]
+            previous = members[i + 1] if i + 1 < len(members) else None
+            following = members[i - 1] if i > 0 else None
+        same: tuple[Entry, ...] = ()
+        if related:
+            count = related[0].count
+            candidates = by_key[related[0].key(item)][: count + 1]
+            same = tuple(a for a in candidates if a is not item)[:count]
+        out.links[item.url] = ItemLinks(previous, following, same, tuple(archive_links[item.url]))

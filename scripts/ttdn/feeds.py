@@ -1,15 +1,25 @@
-"""RSS 2.0 and JSON Feed 1.1 for a listing, with absolute URLs and the language set."""
+"""RSS 2.0 and JSON Feed 1.1 for a listing, with absolute URLs and the language set.
+
+An item's image is its link-preview image from the asset resolver (`image(entry)`): an RSS
+enclosure and the JSON Feed `image`, both pointing at a file the build publishes.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from email.utils import format_datetime
 from xml.etree import ElementTree as ET
 
+from ttdn.assets import Asset
 from ttdn.collections import Feed
-from ttdn.content.categories import categories
+from ttdn.content import Entry
 from ttdn.head import absolute
+from ttdn.model import BuildModel
+
+ImageOf = Callable[[Entry], Asset | None]
+MIME = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif"}
 
 ITEMS = 20  # newest items per feed: readers poll often, the archive is on the site
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -21,7 +31,18 @@ def _moment(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=VIETNAM)
 
 
-def rss_xml(feed: Feed, site_url: str) -> bytes:
+def _size(asset: Asset) -> int:
+    name = asset.url.rsplit("/", 1)[-1]
+    if asset.record is not None:
+        for variants in asset.record.variants.values():
+            for variant in variants:
+                if variant.file == name:
+                    return variant.bytes
+    return asset.path.stat().st_size
+
+
+def rss_xml(feed: Feed, model: BuildModel, image: ImageOf) -> bytes:
+    site_url = model.site_url
     ET.register_namespace("atom", ATOM_NS)
     rss = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(rss, "channel")
@@ -45,13 +66,22 @@ def rss_xml(feed: Feed, site_url: str) -> bytes:
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = url
         ET.SubElement(item, "description").text = entry.meta.description
         ET.SubElement(item, "pubDate").text = format_datetime(_moment(entry.meta.date))
-        category = categories()[entry.meta.category]
-        ET.SubElement(item, "category").text = category.name(feed.lang.code)
+        label = model.index.labels.get(entry.url)
+        if label:
+            ET.SubElement(item, "category").text = label
+        asset = image(entry)
+        if asset is not None:
+            ET.SubElement(item, "enclosure", {
+                "url": absolute(site_url, asset.url),
+                "length": str(_size(asset)),
+                "type": MIME.get(asset.url.rsplit(".", 1)[-1].lower(), "image/jpeg"),
+            })
     ET.indent(rss)
     return ET.tostring(rss, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def json_feed(feed: Feed, site_url: str) -> bytes:
+def json_feed(feed: Feed, model: BuildModel, image: ImageOf) -> bytes:
+    site_url = model.site_url
     items = []
     for entry in feed.items[:ITEMS]:
         url = absolute(site_url, entry.url)
@@ -62,12 +92,15 @@ def json_feed(feed: Feed, site_url: str) -> bytes:
             "summary": entry.meta.description,
             "content_text": entry.meta.description,
             "date_published": _moment(entry.meta.date).isoformat(),
-            "tags": [categories()[entry.meta.category].name(feed.lang.code), *entry.meta.tags],
+            "tags": [
+                label for label in (model.index.labels.get(entry.url),) if label
+            ] + list(getattr(entry.meta, "tags", [])),
         }
         if entry.meta.updated:
             item["date_modified"] = _moment(entry.meta.updated).isoformat()
-        if entry.meta.image:
-            item["image"] = absolute(site_url, entry.url + entry.meta.image)
+        asset = image(entry)
+        if asset is not None:
+            item["image"] = absolute(site_url, asset.url)
         items.append(item)
     document = {
         "version": "https://jsonfeed.org/version/1.1",

@@ -1,15 +1,16 @@
 """The language logic: which languages the site has, their interface strings, dates, URLs.
 
-The list of languages is read from mkdocs-static-i18n's `languages` in mkdocs.yml (one place);
-each language's interface strings are in `translations/<code>.yml`. Everything here takes the
-language as a parameter: nothing is written once per language.
+The list of languages is read from mkdocs-static-i18n's `languages` in mkdocs.yml (one place,
+`ttdn.model.languages_of`); each language's interface strings are in `translations/<code>.yml`,
+read anew whenever a `Languages` is made (once per build), so `ttdn serve` shows an edited string.
+Everything here takes the language as a parameter: nothing is written once per language.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import PurePosixPath
 from typing import Any
@@ -22,6 +23,7 @@ from babel.dates import format_date
 class Language:
     code: str  # "vi", "en": also the folder under docs/ and the URL prefix of non-default ones
     default: bool
+    table: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def prefix(self) -> str:
@@ -29,8 +31,8 @@ class Language:
         return "" if self.default else f"{self.code}/"
 
     @property
-    def strings(self) -> dict[str, Any]:
-        return strings(self.code)
+    def strings(self) -> Mapping[str, Any]:
+        return self.table or strings(self.code)
 
     def t(self, key: str) -> str:
         return self.strings[key]
@@ -49,7 +51,7 @@ class Languages:
     @classmethod
     def from_codes(cls, codes: list[str], default: str) -> Languages:
         ordered = [default] + [c for c in codes if c != default]
-        return cls(tuple(Language(code, code == default) for code in ordered))
+        return cls(tuple(Language(code, code == default, strings(code)) for code in ordered))
 
     @property
     def default(self) -> Language:
@@ -69,7 +71,6 @@ class Languages:
         return [lang for lang in self.all if lang.code != code]
 
 
-@cache
 def strings(code: str) -> dict[str, Any]:
     """The interface strings of one language (translations/<code>.yml)."""
     text = resources.files("ttdn.translations").joinpath(f"{code}.yml").read_text("utf-8")

@@ -1,4 +1,8 @@
-"""A built two-language site: <picture> markup, one shared derivatives folder, strict errors."""
+"""A built two-language site: <picture> markup, one shared derivatives folder, strict errors.
+
+The site has only what the images plugin needs around it: ttdn-site (which owns the build model
+and its asset resolver) and small derivative widths.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from helpers import ROOT, front
 from images.image_fixtures import gps_exif, noise, write_jpeg
 
 CONFIG = """\
@@ -19,6 +24,7 @@ site_url: https://ttdn.example.test/
 use_directory_urls: true
 theme:
   name: material
+  custom_dir: {root}/overrides
   language: vi
 plugins:
   - i18n:
@@ -34,6 +40,9 @@ plugins:
           name: English
           theme:
             language: en
+  - ttdn-site:
+      report_problem_url: bao-loi/
+      cache_dir: {root}/.cache/plugin/ttdn
   - ttdn-images:
       widths: [120, 240]
       avif_speed: 10
@@ -59,11 +68,11 @@ EN = """\
 
 
 def make_site(tmp_path: Path, vi: str = VI, en: str = EN) -> Path:
-    (tmp_path / "mkdocs.yml").write_text(CONFIG, "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(CONFIG.format(root=ROOT), "utf-8")
     for lang, text in (("vi", vi), ("en", en)):
         page = tmp_path / "docs" / lang / "index.md"
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(textwrap.dedent(text), "utf-8")
+        page.write_text(front("Trang") + textwrap.dedent(text), "utf-8")
     write_jpeg(tmp_path / "photos" / "bien" / "my-khe.jpg", noise((400, 300)), exif=gps_exif())
     write_jpeg(tmp_path / "photos" / "bien" / "ly-son.jpg", noise((300, 300), seed=2))
     return tmp_path
@@ -104,7 +113,8 @@ def test_built_pages_carry_picture_markup_for_both_languages(tmp_path):
     urls = {u.split()[0] for s in [*vi.xpath("//picture//source"), *en.xpath("//picture//source")]
             for u in s.get("srcset").split(", ")}
     assert all((site / "en" / u).resolve().is_file() or (site / u).is_file() for u in urls)
-    assert not (site / "en" / "assets" / "images").exists()
+    # Derivatives live in the one shared folder; en/ has only its own link-preview image.
+    assert {p.name for p in (site / "en" / "assets" / "images").iterdir()} == {"og-image.png"}
     shipped = list(site.rglob("*.jpg"))
     assert shipped and all(b"GPS" not in p.read_bytes() for p in shipped)
     assert not list(site.rglob("my-khe*"))  # the original never reaches site/
@@ -116,9 +126,11 @@ def test_a_missing_image_and_a_missing_alt_fail_the_build_with_file_and_line(tmp
     with pytest.raises(Abort):
         built(tmp_path)
     message = caplog.text
-    assert "docs/vi/index.md:3: ảnh thiếu văn bản thay thế" in message
-    assert "docs/vi/index.md:5: không tìm thấy ảnh ../../photos/khong-co.jpg" in message
-    assert "image not found" in message and "image without alt text" in message
+    lines = len(front("Trang").splitlines())  # the front matter comes first
+    assert f"docs/vi/index.md:{lines + 3}: image-alt: Ảnh thiếu văn bản thay thế" in message
+    assert f"docs/vi/index.md:{lines + 5}: asset-missing: Không tìm thấy tệp" in message
+    assert "../../photos/khong-co.jpg" in message
+    assert "was not found" in message and "Image without alt text" in message
 
 
 def test_a_broken_original_fails_the_build_naming_it(tmp_path, caplog):

@@ -1,21 +1,26 @@
-"""The content model: front matter schemas, and the index of every page in every language.
+"""The content model: front matter schemas, declared content types, and the index of every page
+in every language.
 
-Both the MkDocs plugins and `ttdn check` read content through here, so an editor gets the same
-message from the build and from the check.
+Both the MkDocs plugins and the checks read content through here, so an editor gets the same
+message from the build and from a check.
 """
 
-from ttdn.content.errors import ContentError, ContentErrors
-from ttdn.content.schema import ArticleMeta, DocumentMeta, PageMeta, schema_for
-from ttdn.content.site import Entry, SiteContent, load_site
+from ttdn.content.errors import ContentError
+from ttdn.content.load import load_content
+from ttdn.content.model import Content, Entry, Pages
+from ttdn.content.schema import ArticleMeta, DocumentMeta, PageMeta
+from ttdn.content.types import CONTENT_TYPES, ContentType, type_of
 
 __all__ = [
+    "CONTENT_TYPES",
     "ArticleMeta",
+    "Content",
     "ContentError",
-    "ContentErrors",
+    "ContentType",
     "DocumentMeta",
     "Entry",
     "PageMeta",
-    "SiteContent",
-    "load_site",
-    "schema_for",
+    "Pages",
+    "load_content",
+    "type_of",
 ]

@@ -1,9 +1,11 @@
-"""The column's categories, named and described in every language (categories.yml)."""
+"""The column's categories, named and described in every language (categories.yml).
+
+Read anew at every build (no cache), so `ttdn serve` shows an edited name at the next reload.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 
 import yaml
@@ -22,7 +24,6 @@ class Category:
         return self.descriptions[code]
 
 
-@cache
 def categories() -> dict[str, Category]:
     text = resources.files("ttdn.content").joinpath("categories.yml").read_text("utf-8")
     return {

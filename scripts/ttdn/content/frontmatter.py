@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from ttdn.content.errors import ContentError
+from ttdn.findings import Finding
 
 try:  # libyaml when present: ten times faster on a large site
     from yaml import CSafeLoader as _BaseLoader
@@ -29,36 +30,44 @@ class FrontMatter:
     data: dict[str, Any]
     lines: dict[str, int] = field(default_factory=dict)  # key → 1-based line in the file
     end_line: int = 1  # line of the closing "---"
-    words: int = 0  # words in the body, for the reading time
+    body: str = ""  # the Markdown after the front matter
+    body_start: int = 1  # line of the file where the body starts
+
+    @property
+    def words(self) -> int:
+        """Words in the body, for the reading time."""
+        return len(self.body.split())
 
     def line_of(self, key: str | int | None) -> int:
         return self.lines.get(str(key), self.end_line) if key is not None else self.end_line
 
 
-def read(path: Path) -> FrontMatter:
-    """Front matter of a Markdown file (empty when it has none)."""
+def read(path: Path, shown: str) -> FrontMatter:
+    """Front matter of a Markdown file (empty when it has none); `shown` names it in findings."""
     try:
-        text = path.read_text("utf-8")
+        text = path.read_text("utf-8-sig")  # a byte-order mark some editors write is dropped
     except UnicodeDecodeError as err:
-        raise ContentError(
-            path, 1, "Tệp không phải văn bản UTF-8.", f"The file is not UTF-8 text ({err.reason})."
-        ) from None
-    return parse(text, path)
+        raise ContentError(Finding(
+            shown, 1, "encoding", "Tệp không phải văn bản UTF-8; hãy lưu lại với mã UTF-8.",
+            f"The file is not UTF-8 text ({err.reason}); save it again as UTF-8.",
+        )) from None
+    return parse(text, shown)
 
 
-def parse(text: str, path: Path) -> FrontMatter:
+def parse(text: str, shown: str) -> FrontMatter:
     lines = text.splitlines()
     if not lines or lines[0].rstrip() != "---":
-        return FrontMatter({}, words=len(text.split()))
+        return FrontMatter({}, body=text)
     closing = [i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")]
     if not closing:
-        raise ContentError(
-            path,
+        raise ContentError(Finding(
+            shown,
             1,
+            "yaml",
             "Phần thông tin đầu trang (front matter) mở bằng '---' nhưng không có dòng '---' "
             "đóng lại.",
             "The front matter opens with '---' but is never closed by another '---' line.",
-        )
+        ))
     end = closing[0]
     source = "\n".join(lines[1:end])
     try:
@@ -68,22 +77,24 @@ def parse(text: str, path: Path) -> FrontMatter:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(err, "problem", None) or str(err)
-        raise ContentError(
-            path,
+        raise ContentError(Finding(
+            shown,
             line,
+            "yaml",
             f"Front matter không đúng cú pháp YAML ({problem}). Kiểm tra dấu ':' và dấu nháy.",
             f"The front matter is not valid YAML ({problem}). Check colons and quotes.",
-        ) from None
+        )) from None
     if not isinstance(data, dict):
-        raise ContentError(
-            path,
+        raise ContentError(Finding(
+            shown,
             2,
+            "yaml",
             "Front matter phải là các dòng 'khoá: giá trị'.",
             "The front matter must be 'key: value' lines.",
-        )
+        ))
     key_lines = {
         str(key.value): key.start_mark.line + 2  # +1 for 1-based, +1 for the opening '---'
         for key, _ in (node.value if isinstance(node, yaml.MappingNode) else [])
     }
-    words = sum(len(line.split()) for line in lines[end + 1 :])
-    return FrontMatter(data, key_lines, end_line=end + 1, words=words)
+    body = "\n".join(lines[end + 1 :])
+    return FrontMatter(data, key_lines, end_line=end + 1, body=body, body_start=end + 2)

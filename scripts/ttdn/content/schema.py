@@ -1,16 +1,23 @@
 """Front matter schemas: one pydantic model per content type.
 
-Which model applies is decided by the page's section (its first folder), in `SECTIONS`. Later
-content types (articles, bulletin issues, photo-book chapters) add a model and a line there.
+Which schema a page gets is declared with its content type (`ttdn.content.types`). Values that
+depend on data files (the categories) are checked against the build's own copy, passed as the
+validation context, so an edited categories.yml counts at the next build.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import PurePosixPath
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from ttdn.content.categories import categories
@@ -117,26 +124,13 @@ class ArticleMeta(PageMeta):
 
     @field_validator("category")
     @classmethod
-    def _known_category(cls, value: str) -> str:
-        if value not in categories():
-            known = ", ".join(categories())
+    def _known_category(cls, value: str, info: ValidationInfo) -> str:
+        known_categories = (info.context or {}).get("categories") or categories()
+        if value not in known_categories:
+            known = ", ".join(known_categories)
             raise bilingual(
                 f"Chủ đề '{value}' không có trong danh sách: {known}.",
                 f"Unknown category '{value}'; use one of: {known}.",
                 key="category",
             )
         return value
-
-
-# Section folder → schema of the pages inside it (their index.md is a listing: PageMeta).
-SECTIONS: dict[str, type[PageMeta]] = {
-    "van-ban": DocumentMeta,
-    "tin-bai": ArticleMeta,
-}
-
-
-def schema_for(src: PurePosixPath) -> type[PageMeta]:
-    """The schema of a page, from its path relative to its language folder."""
-    if len(src.parts) > 1 and src.name != "index.md":
-        return SECTIONS.get(src.parts[0], PageMeta)
-    return PageMeta

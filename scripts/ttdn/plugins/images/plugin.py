@@ -4,6 +4,12 @@ Thin: `ttdn.images.run()` makes the derivatives (once per build, incremental, in
 `ttdn.images.markup` writes the <picture>. mkdocs-static-i18n reruns the build per language on this
 same object, so the photos are processed by the first language build only, what each language's
 pages use is keyed by language, and every language links to the one `site/assets/images/`.
+
+It is also the build model's image store (`ttdn.assets.ImageStore`): `record_for(path)`,
+`records_in(folder)` (every photo of a folder, for galleries), `derivative_url` and
+`picture_html`. Each marks what it hands out as used, so only used derivatives are published.
+References are resolved by the model's asset resolver (`ttdn.model.model_of`): ttdn-site must
+stand before this plugin in mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -18,12 +24,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ttdn.content.errors import ContentError, ContentErrors
 from ttdn.images import ImageError, ImageRecord, run
 from ttdn.images.markup import figure, find_images, picture, split_title
 from ttdn.images.metadata import location_in_image
 from ttdn.images.options import IMAGE_SUFFIXES
 from ttdn.images.pipeline import open_image
+from ttdn.model import model_of
 from ttdn.plugins.images.config import ImagesConfig
 
 log = get_plugin_logger(__name__)
@@ -103,50 +109,67 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
+        """Each photo reference becomes a <picture> (a <figure> with its caption and credit).
+
+        Missing photos and missing alt text are the content model's findings (reported for
+        every page before anything is rendered); here they are simply left alone.
+        """
         if not self.config.enabled or self.records is None:
             return markdown
-        source = Path(page.file.abs_src_path or page.file.src_uri)
-        errors: list[ContentError] = []
+        model = model_of(config)
+        entry = model.index.pages.by_url(page.url)
+        if entry is None:
+            return markdown
+        kind = model.type_named(entry.type)
+        # The first picture of a page is likely above the fold: no lazy loading. A cover shown
+        # above the text is that first picture.
+        eager = not (kind and kind.shows_cover and entry.meta.image)
         pieces: list[str] = []
         last = 0
-        eager = True  # the first picture of a page is likely above the fold: no lazy loading
-        shown = _shown(source, self.root)
         for ref in find_images(markdown):
-            if not ref.alt:
-                errors.append(ContentError(
-                    shown, ref.line,
-                    "ảnh thiếu văn bản thay thế (alt): ![mô tả ảnh](...)",
-                    "image without alt text: write ![what the image shows](...)"))
-            if ref.external:
+            if ref.external or not ref.alt:
                 continue
-            target = (self.root / ref.src.lstrip("/") if ref.src.startswith("/")
-                      else source.parent / ref.src).resolve()
-            if not target.is_relative_to(self.photos):
-                continue  # a docs/ asset: MkDocs copies and checks it
-            record = self.records.get(target)
+            target = model.assets.locate(entry, ref.src).resolve()
+            record = self.records.get(target) if target.is_relative_to(self.photos) else None
             if record is None:
-                errors.append(ContentError(
-                    shown, ref.line,
-                    f"không tìm thấy ảnh {ref.src}",
-                    f"image not found: {ref.src}"))
-                continue
-            self.used[self.lang].add(record.key)
-            if eager:  # the page's first photo is its link-preview image (ttdn-site's og:image)
-                page.meta["og_image"] = f"{self.config.output_dir}/{_preview(record)}"
-            html = picture(record, ref.alt, lambda name: self._url(name, page),
-                           sizes=self.config.sizes, eager=eager)
+                continue  # a docs/ file, or a finding already
+            html = self.picture_html(record, ref.alt, page.url, eager=eager)
             eager = False
             caption, credit = split_title(ref.title)
             if ref.alone and (caption or credit):
                 html = "\n\n" + figure(html, caption, credit) + "\n\n"
             pieces += [markdown[last:ref.start], html]
             last = ref.end
-        if errors:
-            raise PluginError(str(ContentErrors(errors)))
         return "".join(pieces) + markdown[last:]
 
-    def _url(self, name: str, page: Page) -> str:
-        return get_relative_url(f"{self.config.output_dir}/{name}", page.url)
+    # -- the image store of the build model (ttdn.assets.ImageStore) -------------------------
+
+    def record_for(self, path: Path) -> ImageRecord | None:
+        return (self.records or {}).get(path.resolve())
+
+    def records_in(self, folder: Path) -> list[tuple[Path, ImageRecord]]:
+        """Every processed photo directly inside `folder`, by file name."""
+        folder = folder.resolve()
+        return sorted(
+            (path, record) for path, record in (self.records or {}).items()
+            if path.parent == folder
+        )
+
+    def derivative_url(self, record: ImageRecord, width: int) -> str:
+        """Path from the site root of the fallback derivative closest to `width`."""
+        self.used[self.lang].add(record.key)
+        variants = record.variants[record.fallback]
+        chosen = min(variants, key=lambda v: abs(v.width - width))
+        return f"{self.config.output_dir}/{chosen.file}"
+
+    def picture_html(self, record: ImageRecord, alt: str, page_url: str,
+                     eager: bool = True) -> str:
+        self.used[self.lang].add(record.key)
+        return picture(record, alt, lambda name: self._url(name, page_url),
+                       sizes=self.config.sizes, eager=eager)
+
+    def _url(self, name: str, page_url: str) -> str:
+        return get_relative_url(f"{self.config.output_dir}/{name}", page_url)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Copy the derivatives this language's pages use into the one shared folder."""
@@ -163,12 +186,6 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                     shutil.copyfile(self.store / name, dest)
                     copied += 1
         log.debug("%d derivatives copied for '%s'", copied, self.lang)
-
-
-def _preview(record: ImageRecord) -> str:
-    """The fallback (JPEG/PNG) derivative closest to the 1200 px Zalo and Facebook ask for."""
-    variants = record.variants[record.fallback]
-    return min(variants, key=lambda v: abs(v.width - 1200)).file
 
 
 def _shown(path: Path, root: Path) -> Path:

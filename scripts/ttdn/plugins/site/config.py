@@ -10,3 +10,5 @@ class SiteConfig(Config):
     report_problem_url = c.Type(str)
     # Link-preview image for pages that set none, relative to the site root.
     default_image = c.Type(str, default="assets/images/og-image.png")
+    # The declared content types, as "module:attribute" (a tuple of ttdn.content.ContentType).
+    content_types = c.Type(str, default="ttdn.content.types:CONTENT_TYPES")

@@ -1,4 +1,5 @@
-"""The content model reports every bad page with its file, line and a bilingual message."""
+"""Loading the content model reports every problem of every page: file, line, rule and a
+bilingual message, all in one pass."""
 
 from __future__ import annotations
 
@@ -6,10 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from ttdn.content import ContentError, ContentErrors, DocumentMeta, PageMeta, load_site
+from ttdn.content import CONTENT_TYPES, DocumentMeta, PageMeta, load_content, type_of
+from ttdn.content.categories import categories
+from ttdn.findings import Finding, FindingsError, raise_errors
 from ttdn.i18n import Languages
 
 LANGS = Languages.from_codes(["vi", "en"], "vi")
+
+
+def load(root: Path):
+    return load_content(root, LANGS, CONTENT_TYPES, categories(), root=root)
 
 GOOD = "---\ntitle: Trang\ndescription: Mô tả.\ndate: 2023-01-02\n---\n# Trang\n"
 
@@ -22,15 +29,15 @@ def write(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-def only_error(root: Path) -> ContentError:
-    with pytest.raises(ContentErrors) as info:
-        load_site(root, LANGS)
-    assert len(info.value.errors) == 1
-    return info.value.errors[0]
+def only_error(root: Path) -> Finding:
+    _, findings = load(root)
+    assert len(findings) == 1, findings
+    return findings[0]
 
 
 def test_valid_pages_are_indexed_by_language_and_path(tmp_path: Path) -> None:
-    site = load_site(write(tmp_path, {"vi/index.md": GOOD, "en/index.md": GOOD}), LANGS)
+    site, findings = load(write(tmp_path, {"vi/index.md": GOOD, "en/index.md": GOOD}))
+    assert findings == []
     entries = sorted((e.lang.code, str(e.src), e.url) for e in site)
     assert entries == [("en", "index.md", "en/"), ("vi", "index.md", "")]
 
@@ -38,7 +45,7 @@ def test_valid_pages_are_indexed_by_language_and_path(tmp_path: Path) -> None:
 def test_missing_title_names_file_and_the_closing_line(tmp_path: Path) -> None:
     text = "---\ndescription: Mô tả.\ndate: 2023-01-02\n---\n"
     error = only_error(write(tmp_path, {"vi/index.md": text}))
-    assert error.path == tmp_path / "vi/index.md"
+    assert error.path == "vi/index.md"  # relative to the repository root given
     assert error.line == 4
     assert "Thiếu trường bắt buộc 'title'" in error.vi
     assert "required field 'title' is missing" in error.en
@@ -94,27 +101,35 @@ def test_file_names_must_be_ascii_slugs(tmp_path: Path) -> None:
     assert "'văn-bản'" in error.vi and "lower-case ASCII" in error.en
 
 
-def test_documents_need_number_issuer_and_signer(tmp_path: Path) -> None:
-    error = only_error(write(tmp_path, {"vi/van-ban/kh-1.md": GOOD}))
-    assert "'number'" in error.vi
+def test_every_schema_error_of_a_file_is_reported(tmp_path: Path) -> None:
+    _, findings = load(write(tmp_path, {"vi/van-ban/kh-1.md": GOOD}))
+    missing = sorted(f.vi.split("'")[1] for f in findings)
+    assert missing == ["issuer", "number", "signer"]
+    assert {f.rule for f in findings} == {"schema"}
+    assert {f.line for f in findings} == {5}  # the closing ---
 
 
 def test_every_bad_page_is_reported_in_one_pass(tmp_path: Path) -> None:
     bad = "---\ntitle: Trang\n---\n"
     root = write(tmp_path, {"vi/a.md": bad, "en/b.md": bad, "vi/index.md": GOOD})
-    with pytest.raises(ContentErrors) as info:
-        load_site(root, LANGS)
-    assert [e.path.name for e in info.value.errors] == ["b.md", "a.md"]
+    with pytest.raises(FindingsError) as info:
+        raise_errors(load(root)[1])
+    assert [f.path for f in info.value.findings] == ["en/b.md", "en/b.md", "vi/a.md", "vi/a.md"]
     message = str(info.value)
-    assert message.startswith("2 lỗi nội dung / 2 content error(s):")
-    assert f"{root / 'vi/a.md'}:3: Thiếu" in message
+    assert "vi/a.md:3: schema: Thiếu trường bắt buộc 'date'" in message
+    assert message.endswith("4 lỗi, 0 cảnh báo / 4 error(s), 0 warning(s)")
 
 
-def test_section_decides_the_schema() -> None:
+def test_declared_patterns_decide_the_content_type() -> None:
     from pathlib import PurePosixPath as P
 
-    from ttdn.content import schema_for
+    def schema(src: str) -> type:
+        return type_of(P(src), CONTENT_TYPES).schema
 
-    assert schema_for(P("van-ban/kh-197.md")) is DocumentMeta
-    assert schema_for(P("van-ban/index.md")) is PageMeta
-    assert schema_for(P("gioi-thieu/index.md")) is PageMeta
+    assert schema("van-ban/kh-197.md") is DocumentMeta
+    assert schema("van-ban/index.md") is PageMeta
+    assert schema("gioi-thieu/index.md") is PageMeta
+    assert type_of(P("tin-bai/2023/bai.md"), CONTENT_TYPES).name == "article"
+    assert type_of(P("tin-bai/2023/index.md"), CONTENT_TYPES).name == "section"
+    assert type_of(P("index.md"), CONTENT_TYPES).name == "section"
+    assert type_of(P("bao-loi.md"), CONTENT_TYPES).name == "page"

@@ -1,0 +1,176 @@
+"""Reading docs/<lang>/ into the content model, collecting every problem of every file.
+
+Built once per build before MkDocs renders anything: a Vietnamese page must know whether its
+English counterpart exists before the English build has started. Nothing stops at the first
+mistake: each file reports all its schema errors, and the caller reports all files at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import ValidationError
+
+from ttdn.content import frontmatter
+from ttdn.content.categories import Category
+from ttdn.content.errors import ContentError
+from ttdn.content.model import Content, Entry
+from ttdn.content.schema import PageMeta
+from ttdn.content.types import ContentType, type_of
+from ttdn.findings import Finding, shown
+from ttdn.i18n import Language, Languages
+from ttdn.images.markup import find_images
+from ttdn.slugs import is_slug
+
+
+def load_content(
+    docs_dir: Path,
+    languages: Languages,
+    types: tuple[ContentType, ...],
+    categories: Mapping[str, Category],
+    *,
+    root: Path | None = None,
+    today: dt.date | None = None,
+) -> tuple[Content, list[Finding]]:
+    """Every page of every language, and every problem found on the way.
+
+    Drafts and items dated after `today` are left out (and remembered as hidden). `root` is the
+    repository: findings name files relative to it.
+    """
+    today = today or dt.date.today()
+    entries: dict[str, dict[PurePosixPath, Entry]] = {}
+    hidden: dict[str, frozenset[PurePosixPath]] = {}
+    findings: list[Finding] = []
+    context = {"categories": categories}
+    for lang in languages.all:
+        folder = docs_dir / lang.code
+        published: dict[PurePosixPath, Entry] = {}
+        held_back: set[PurePosixPath] = set()
+        for path in sorted(folder.rglob("*.md")):
+            src = PurePosixPath(path.relative_to(folder).as_posix())
+            kind = type_of(src, types)
+            entry, problems = _read_entry(lang, path, src, kind, shown(path, root), context)
+            findings += problems
+            if entry is None:
+                continue
+            if kind.published(entry.meta, today):
+                published[src] = entry
+            else:
+                held_back.add(src)
+        for kind in types:
+            if kind.unique_slug:
+                findings += _duplicate_slugs([e for e in published.values() if e.type == kind.name])
+        entries[lang.code] = published
+        hidden[lang.code] = frozenset(held_back)
+    return Content(languages, entries, hidden), findings
+
+
+def _read_entry(
+    lang: Language,
+    path: Path,
+    src: PurePosixPath,
+    kind: ContentType,
+    name: str,
+    context: dict[str, Any],
+) -> tuple[Entry | None, list[Finding]]:
+    findings = _name_findings(src, name)
+    try:
+        front = frontmatter.read(path, name)
+    except ContentError as err:
+        return None, [*findings, err.finding]
+    try:
+        meta = kind.schema.model_validate(front.data, context=context)
+    except ValidationError as err:
+        return None, findings + [
+            Finding(name, front.line_of(_key_of(e)), "schema", *explain(e, kind.schema))
+            for e in err.errors()
+        ]
+    if kind.place is not None and (wrong := kind.place(src, meta)) is not None:
+        findings.append(Finding(name, front.line_of("date"), "place", *wrong))
+    images = tuple(
+        replace(ref, line=ref.line + front.body_start - 1) for ref in find_images(front.body)
+    )
+    findings += [
+        Finding(
+            name, ref.line, "image-alt",
+            "Ảnh thiếu văn bản thay thế (alt): viết ![mô tả điều ảnh cho thấy](...).",
+            "Image without alt text: write ![what the image shows](...).",
+        )
+        for ref in images
+        if not ref.alt
+    ]
+    entry = Entry(
+        lang, src, kind.name, meta, path=path, shown=name, lines=front.lines,
+        words=front.words, images=images,
+    )
+    return entry, findings  # kept even with findings, so later checks see it too
+
+
+def _name_findings(src: PurePosixPath, name: str) -> list[Finding]:
+    return [
+        Finding(
+            name,
+            1,
+            "file-name",
+            f"Tên '{part}' phải viết bằng chữ thường không dấu, số và dấu '-' (ví dụ: "
+            "'ke-hoach-197-kh-ubnd'), giống nhau ở cả hai ngôn ngữ.",
+            f"The name '{part}' must be lower-case ASCII letters, digits and '-' (for "
+            "example 'ke-hoach-197-kh-ubnd'), the same in both languages.",
+        )
+        for part in src.with_suffix("").parts
+        if not is_slug(part)
+    ]
+
+
+def _duplicate_slugs(items: list[Entry]) -> list[Finding]:
+    """An item's slug (its file name) is its identity in listings and feeds: one per language."""
+    seen: dict[str, Entry] = {}
+    findings = []
+    for entry in sorted(items, key=lambda e: str(e.src)):
+        first = seen.setdefault(entry.src.stem, entry)
+        if first is not entry:
+            findings.append(Finding(
+                entry.shown,
+                1,
+                "duplicate-slug",
+                f"Tên bài '{entry.src.stem}' đã dùng cho {first.shown}; đặt tên khác.",
+                f"The slug '{entry.src.stem}' is already used by {first.shown}; rename one.",
+            ))
+    return findings
+
+
+def _key_of(error: Any) -> str | None:
+    if error["loc"]:
+        return str(error["loc"][0])
+    return (error.get("ctx") or {}).get("key")
+
+
+def explain(error: Any, schema: type[PageMeta]) -> tuple[str, str]:
+    """A pydantic error in words an editor understands (Vietnamese, English)."""
+    loc = ".".join(str(part) for part in error["loc"])
+    kind = error["type"]
+    if kind == "ttdn":
+        return error["ctx"]["vi"], error["ctx"]["en"]
+    if kind == "missing":
+        return (f"Thiếu trường bắt buộc '{loc}'.", f"The required field '{loc}' is missing.")
+    if kind == "extra_forbidden":
+        known = ", ".join(schema.model_fields)
+        return (
+            f"Trường '{loc}' không có trong mẫu trang này (các trường hợp lệ: {known}).",
+            f"'{loc}' is not a field of this kind of page (valid fields: {known}).",
+        )
+    if kind.startswith("date"):
+        return (
+            f"'{loc}' không phải ngày hợp lệ; viết theo dạng NNNN-TT-NN, ví dụ 2022-12-27.",
+            f"'{loc}' is not a valid date; write it as YYYY-MM-DD, for example 2022-12-27.",
+        )
+    if kind == "string_too_short":
+        return (f"'{loc}' không được để trống.", f"'{loc}' must not be empty.")
+    if kind == "literal_error":
+        expected = error["ctx"]["expected"]
+        return (f"'{loc}' phải là một trong: {expected}.", f"'{loc}' must be one of: {expected}.")
+    return (f"'{loc}' không hợp lệ: {error['msg']}.", f"'{loc}' is invalid: {error['msg']}.")

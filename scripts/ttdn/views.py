@@ -1,0 +1,148 @@
+"""Page views: what the templates need of one page, in its language, already decided.
+
+Templates only place values: the Open Graph type, which partial goes under the title, the video's
+URLs and type, the groups of a listing, where the latest items come from — all are decided here,
+from the build model. `ttdn` in the template context is a `PageView`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from mkdocs.utils import get_relative_url
+
+from ttdn.assets import Asset
+from ttdn.collections import Feed, ItemLinks, Latest, ListingPage
+from ttdn.content import Entry
+from ttdn.head import Alternate, LanguageLink, absolute, alternates, language_links
+from ttdn.i18n import Language
+from ttdn.model import BuildModel
+
+VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
+
+
+@dataclass(frozen=True)
+class VideoView:
+    title: str
+    poster: Asset | None  # the poster photo's derivative
+    src: str | None = None  # self-hosted file: path from the site root
+    mime: str | None = None
+    youtube: str | None = None  # watch URL: a link, nothing loaded before the click
+
+
+@dataclass(frozen=True)
+class PageView:
+    lang: Language
+    entry: Entry | None  # None for the 404 page
+    links: list[LanguageLink]
+    alternates: list[Alternate]
+    canonical: str | None
+    og_type: str
+    og_image: str  # absolute URL
+    report_problem_url: str
+    page_url: str  # this page's URL path, "" for the home page
+    site_url: str
+    partial: str | None = None  # partials/ttdn/<partial> under the title
+    listing: ListingPage | None = None
+    item: ItemLinks | None = None  # previous/next, related, archives of an item
+    latest: Latest | None = None  # the home page's latest items
+    feeds: list[Feed] = field(default_factory=list)  # announced in the head
+    video: VideoView | None = None
+    cover_html: str | None = None  # the cover photo's <picture>, first in the content
+    attachment: Asset | None = None  # a document's file
+    item_labels: Mapping[str, str] = field(default_factory=dict)  # url → label in lists
+
+    def t(self, key: str, **values: object) -> str:
+        text = self.lang.t(key)
+        return text.format(**values) if values else text
+
+    def href(self, url: str) -> str:
+        """A link from this page to `url` (a path from the site root), relative like MkDocs'."""
+        return get_relative_url(url or ".", self.page_url or ".")
+
+    def absolute(self, url: str) -> str:
+        return absolute(self.site_url, url)
+
+    def label(self, item: Entry) -> str | None:
+        return self.item_labels.get(item.url)
+
+    def date(self, day: dt.date) -> str:
+        return self.lang.format_date(day)
+
+    @property
+    def report_problem_href(self) -> str:
+        """The configured link: a full URL as is, a site path inside this language's pages."""
+        url = self.report_problem_url
+        return url if ":" in url else self.lang.prefix + url
+
+    @property
+    def modified(self) -> dt.date | None:
+        return self.entry.meta.modified if self.entry else None
+
+    @property
+    def modified_text(self) -> str | None:
+        return self.lang.format_date(self.modified) if self.modified else None
+
+
+def page_view(
+    model: BuildModel,
+    entry: Entry | None,
+    lang: Language,
+    *,
+    default_image: str,
+    report_problem_url: str,
+    cover_html: str | None = None,
+) -> PageView:
+    index = model.index
+    url = entry.url if entry else None
+    listing = index.listings.get(url) if url is not None else None
+    feeds = [listing.feed] if listing and listing.feed else []
+    if not feeds:  # every page announces its language's first feed (the column's)
+        feeds = index.feeds_of(lang.code)[:1]
+    kind = model.type_named(entry.type) if entry else None
+    preview = model.assets.preview_image(entry) if entry and not entry.generated else None
+    image = preview.url if preview else lang.prefix + default_image
+    return PageView(
+        lang=lang,
+        entry=entry,
+        links=language_links(index.pages, entry, lang),
+        alternates=alternates(index.pages, entry, model.site_url) if entry else [],
+        canonical=absolute(model.site_url, entry.url) if entry else None,
+        og_type=kind.og_type if kind else "website",
+        og_image=absolute(model.site_url, image),
+        report_problem_url=report_problem_url,
+        page_url=url if url is not None else lang.prefix,
+        site_url=model.site_url,
+        partial=kind.partial if kind else None,
+        listing=listing,
+        item=index.links.get(url) if url is not None else None,
+        latest=index.latest.get(lang.code) if url == lang.prefix else None,
+        feeds=feeds,
+        video=_video(model, entry) if entry else None,
+        cover_html=cover_html,
+        attachment=_attachment(model, entry) if entry else None,
+        item_labels=index.labels,
+    )
+
+
+def _video(model: BuildModel, entry: Entry) -> VideoView | None:
+    video = getattr(entry.meta, "video", None)
+    if video is None:
+        return None
+    poster = model.assets.find(entry, video.poster)
+    if video.youtube:
+        return VideoView(
+            video.title, poster, youtube=f"https://www.youtube.com/watch?v={video.youtube}"
+        )
+    source = model.assets.find(entry, video.src)
+    suffix = "." + video.src.rsplit(".", 1)[-1].lower()
+    return VideoView(
+        video.title, poster, src=source.url if source else None, mime=VIDEO_TYPES.get(suffix)
+    )
+
+
+def _attachment(model: BuildModel, entry: Entry) -> Asset | None:
+    attachment = getattr(entry.meta, "attachment", None)
+    return model.assets.find(entry, attachment) if attachment else None
