@@ -72,6 +72,7 @@ def load_model(
         Path(config.docs_dir), languages, types, known, root=assets.root, today=today
     )
     findings += assets.check(content)
+    findings += [finding for kind in types for check in kind.checks for finding in check(content)]
     labels = {
         lang.code: Labels(lang, known, site_names[lang.code]) for lang in languages.all
     }
