@@ -61,10 +61,7 @@ class PageType:
     interact: Callable[[Any], None] | None = None
 
 
-# The one list of page types. Add the bulletin, photo book and search here when they land, e.g.
-#   PageType("bulletin", "ban-tin/"),
-#   PageType("bulletin-issue", "ban-tin/[0-9][0-9][0-9][0-9]-*/"),
-#   PageType("bulletin-article", "ban-tin/[0-9][0-9][0-9][0-9]-*/*/"),
+# The one list of page types. Add the photo book and search here when they land, e.g.
 #   PageType("photo-chapter", "sach-anh/*/", budget_kb=600, interact=open_first_photo),
 #   PageType("search", "tim-kiem/", interact=search_for("quang ngai")),
 PAGE_TYPES: tuple[PageType, ...] = (
@@ -74,6 +71,9 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("listing", "tin-bai/"),
     PageType("listing-year", "tin-bai/[0-9][0-9][0-9][0-9]/"),
     PageType("article", "tin-bai/[0-9][0-9][0-9][0-9]/*/", budget_kb=200),
+    PageType("bulletin", "ban-tin/", budget_kb=250),
+    PageType("bulletin-issue", "ban-tin/[0-9][0-9][0-9][0-9]/q[1-4]/", budget_kb=250),
+    PageType("bulletin-article", "ban-tin/[0-9][0-9][0-9][0-9]/q[1-4]/*/", budget_kb=250),
     PageType("404", "404.html"),
 )
 LANGUAGES = {"vi": "", "en": "en/"}

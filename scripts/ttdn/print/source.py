@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import markdown
@@ -20,7 +20,8 @@ import nh3
 
 from ttdn.content import Entry, bulletin, frontmatter
 from ttdn.head import absolute
-from ttdn.images.markup import figure, find_images, split_title
+from ttdn.i18n import page_path
+from ttdn.images.markup import EXTERNAL, figure, find_images, split_title
 from ttdn.model import BuildModel
 from ttdn.print.model import PrintArticle, PrintIssue
 
@@ -98,6 +99,18 @@ def _photo_key(model: BuildModel, entry: Entry, ref: str | None, images: dict[st
     return key
 
 
+def _href(model: BuildModel, entry: Entry, tag: str, name: str, value: str) -> str:
+    """A link to another page's Markdown becomes that page's URL on the site (as MkDocs does)."""
+    if tag != "a" or name != "href" or EXTERNAL.match(value) or value.startswith("#"):
+        return value
+    path, _, fragment = value.partition("#")
+    if not path.endswith(".md"):
+        return value
+    target = entry.beside(path) if not path.startswith("/") else PurePosixPath(path.lstrip("/"))
+    url = absolute(model.site_url, entry.lang.prefix + page_path(target))
+    return f"{url}#{fragment}" if fragment else url
+
+
 def _body(model: BuildModel, entry: Entry, options: MarkdownOptions,
           images: dict[str, Path]) -> str:
     text = frontmatter.read(entry.path, entry.shown).body
@@ -120,6 +133,7 @@ def _body(model: BuildModel, entry: Entry, options: MarkdownOptions,
     html = HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
     return nh3.clean(
         html,
+        attribute_filter=lambda tag, name, value: _href(model, entry, tag, name, value),
         tags=TAGS,
         attributes=ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
