@@ -133,11 +133,9 @@ def picture(
     ]
     if not eager:
         attrs += ['loading="lazy"', 'decoding="async"']
-    background = record.color
-    if record.placeholder:
-        background += f" url({record.placeholder}) center/cover no-repeat"
-    if not record.alpha:
-        attrs.append(f'style="background:{background}"')
+    # No placeholder background: a style attribute is blocked by the site's Content-Security-
+    # Policy (style-src 'self', overrides/partials/ttdn/security.html), so it never showed, and
+    # the browser logs the violation as an error (Lighthouse Best Practices 93).
     parts.append(f"<img {' '.join(attrs)}>")
     parts.append("</picture>")
     return "".join(parts)
