@@ -93,6 +93,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
                         made.setdefault(entry.url, []).append(pdf)
         except (PrintError, ImageError) as err:
             raise PluginError(f"ttdn-print: {err}") from None
+        _prune(cache / "pdf", {pdf.file for pdfs in made.values() for pdf in pdfs})
         log.info(
             "%d PDF (%d rendered, %d cached) · %.1f s",
             sum(counts), counts[0], counts[1], time.perf_counter() - start,
@@ -141,6 +142,14 @@ class PrintPlugin(BasePlugin[PrintConfig]):
                     target = site_dir / pdf.url
                     target.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copyfile(pdf.file, target)
+
+
+def _prune(folder: Path, keep: set[Path]) -> None:
+    """Drop the PDFs of earlier versions of the issues: the cache holds this build's only."""
+    if folder.is_dir():
+        for path in folder.glob("*.pdf"):
+            if path not in keep:
+                path.unlink()
 
 
 def _size(count: int, lang: Language) -> str:
