@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urljoin
 
 import markdown
 import nh3
@@ -100,12 +101,14 @@ def _photo_key(model: BuildModel, entry: Entry, ref: str | None, images: dict[st
 
 
 def _href(model: BuildModel, entry: Entry, tag: str, name: str, value: str) -> str:
-    """A link to another page's Markdown becomes that page's URL on the site (as MkDocs does)."""
+    """A link to another page's Markdown becomes that page's URL on the site (as MkDocs does);
+    any relative link is made absolute from the page it is written in, so the bilingual edition
+    (one document, one base URL) sends each language's links to the right pages."""
     if tag != "a" or name != "href" or EXTERNAL.match(value) or value.startswith("#"):
         return value
     path, _, fragment = value.partition("#")
-    if not path.endswith(".md"):
-        return value
+    if not path.endswith(".md"):  # a link to a page's URL: absolute, from this page's own URL
+        return urljoin(absolute(model.site_url, entry.url), value)
     target = entry.beside(path) if not path.startswith("/") else PurePosixPath(path.lstrip("/"))
     url = absolute(model.site_url, entry.lang.prefix + page_path(target))
     return f"{url}#{fragment}" if fragment else url
