@@ -179,3 +179,15 @@ def test_pages_turn_into_images_with_pdftoppm(editions, tmp_path):
     (png,) = tmp_path.glob("page*.png")
     with Image.open(png) as im:
         assert max(ImageStat.Stat(im.convert("L")).stddev) > 20
+
+
+def test_bilingual_edition_tags_each_part_with_its_language(editions):
+    # Screen readers switch voices by /Lang: the English half must not be read as Vietnamese.
+    pdf = reader(editions, "bilingual-screen")
+    document = pdf.trailer["/Root"]["/StructTreeRoot"]["/K"][0].get_object()
+    langs = [str(ref.get_object().get("/Lang")) for ref in document["/K"]]
+    first_en = langs.index("en")
+    assert set(langs[:first_en]) == {"vi"} and set(langs[first_en:]) == {"en"}
+    en_cover = next(i for i, page in enumerate(pdf.pages)
+                    if "Quảng Ngãi Foreign Affairs Bulletin" in page.extract_text())
+    assert en_cover > 2

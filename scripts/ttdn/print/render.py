@@ -13,12 +13,14 @@ import json
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import fontpkg_be_vietnam_pro
 import jinja2
+import pydyf
 import weasyprint
 from weasyprint.urls import FatalURLFetchingError, url_join
 
@@ -77,8 +79,13 @@ def render(issues: Sequence[PrintIssue], edition: Edition, cache_dir: Path) -> R
     document = weasyprint.HTML(
         string=html, base_url=issues[0].url, url_fetcher=LocalOnlyFetcher(files)
     )
+    languages = [(issue.lang, _part_anchor(issue, len(issues))) for issue in issues]
     try:
-        pdf = document.write_pdf(pdf_variant=edition.pdf_variant, pdf_identifier=key.encode())
+        pdf = document.write_pdf(
+            pdf_variant=edition.pdf_variant,
+            pdf_identifier=key.encode(),
+            finisher=partial(_tag_languages, languages),
+        )
     except FatalURLFetchingError as err:
         cause = err.__cause__ or err
         raise PrintError(
@@ -89,6 +96,39 @@ def render(issues: Sequence[PrintIssue], edition: Edition, cache_dir: Path) -> R
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, pdf)
     return Rendered(target, len(pdf), False, time.perf_counter() - start)
+
+
+def _part_anchor(issue: PrintIssue, parts: int) -> str:
+    return f"{issue.lang}-cover" if parts > 1 else "cover"
+
+
+def _tag_languages(languages: list[tuple[str, str]], document: Any, pdf: Any) -> None:
+    """Give each part of a bilingual edition its /Lang in the structure tree.
+
+    WeasyPrint writes the document's language (<html lang>) in the catalog only; a screen reader
+    would read the English half with a Vietnamese voice. Each part starts on a new page with its
+    cover (anchor `languages[i][1]`), so every top-level structure element on a page belongs to
+    the part that page is in; children inherit /Lang (ISO 32000-1, 14.9.2).
+    """
+    if "StructTreeRoot" not in pdf.catalog or len(languages) < 2:
+        return
+    starts = sorted(
+        (next(i for i, page in enumerate(document.pages) if anchor in page.anchors), lang)
+        for lang, anchor in languages
+    )
+    page_of = {ref: i for i, ref in enumerate(pdf.page_references)}
+
+    def resolve(reference: Any) -> Any:
+        return pdf.objects[int(reference.split()[0])]
+
+    root = resolve(pdf.catalog["StructTreeRoot"])
+    for top in resolve(root["K"][0])["K"]:
+        element = resolve(top)
+        page = page_of.get(element.get("Pg"))
+        if page is None:
+            continue
+        lang = [lang for start, lang in starts if start <= page][-1]
+        element["Lang"] = pydyf.String(lang)
 
 
 def cache_key(issues: Sequence[PrintIssue], edition: Edition) -> str:
