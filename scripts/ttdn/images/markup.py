@@ -135,9 +135,10 @@ def picture(
     ]
     if not eager:
         attrs += ['loading="lazy"', 'decoding="async"']
-    # No placeholder background: a style attribute is blocked by the site's Content-Security-
-    # Policy (style-src 'self', overrides/partials/ttdn/security.html), so it never showed, and
-    # the browser logs the violation as an error (Lighthouse Best Practices 93).
+    # No inline style: the site's CSP (style-src 'self') blocks it. A plain backdrop from the
+    # stylesheet shows until the image arrives.
+    if not record.alpha:
+        attrs.append('class="ttdn-placeholder"')
     parts.append(f"<img {' '.join(attrs)}>")
     parts.append("</picture>")
     return "".join(parts)
