@@ -116,7 +116,7 @@ def test_drafts_and_future_articles_are_absent_everywhere(small_site) -> None:
 def test_documents_section_lists_documents_by_year(small_site) -> None:
     document = (
         "---\ntitle: Kế hoạch 1\ndescription: Kế hoạch.\ndate: 2022-12-27\nnumber: 1/KH-UBND\n"
-        "issuer: UBND tỉnh\nsigner: Người ký\n---\n# Kế hoạch 1\n"
+        "issuer: UBND tỉnh\nsigner: Người ký\n---\n# Kế hoạch 1\n\nNội dung kế hoạch.\n"
     )
     files = column_site(0, 0)
     files["vi/van-ban/index.md"] = front("Văn bản")

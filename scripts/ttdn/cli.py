@@ -7,46 +7,56 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import click
+
+from ttdn.buildlog import EditorLog
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Thông tin đối ngoại tỉnh Quảng Ngãi: build, serve and check the site."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    _show_mkdocs_log()
 
 
-def _show_mkdocs_log() -> None:
-    """Print MkDocs' and the plugins' messages as `mkdocs` itself does: editors read them."""
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+def _editor_log(config_file: str, verbose: bool) -> EditorLog:
+    """MkDocs' and the plugins' messages as editors read them (findings; INFO only with -v)."""
+    root = Path(config_file).resolve().parent
+    handler = EditorLog(sys.stderr, root / "docs", root, verbose=verbose)
     logger = logging.getLogger("mkdocs")
-    if not any(isinstance(h, logging.StreamHandler) for h in logger.handlers):
-        logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+    for old in [h for h in logger.handlers if isinstance(h, EditorLog)]:
+        logger.removeHandler(old)
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+    logger.propagate = False
+    return handler
 
 
 CONFIG = click.option(
     "-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(exists=True)
 )
+VERBOSE = click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' own messages too.")
 
 
 @main.command()
 @CONFIG
+@VERBOSE
 @click.option("-d", "--site-dir", default=None, help="Output folder (default: site/).")
-def build(config_file: str, site_dir: str | None) -> None:
-    """Build the site into site/, both languages, failing on any warning.
+def build(config_file: str, site_dir: str | None, verbose: bool) -> None:
+    """Dựng trang / Build the site into site/, both languages, failing on any warning.
 
     The build goes into a new folder beside site/, which replaces site/ only when the build
-    succeeds: a failed build leaves the last good site as it was.
+    succeeds: a failed build leaves the last good site as it was. Prints the findings and one
+    summary line (-v: MkDocs' own messages too).
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    log = _editor_log(config_file, verbose)
+    start = time.perf_counter()
     overrides = {"site_dir": site_dir} if site_dir else {}
     try:
         target = Path(load_config(config_file, strict=True, **overrides).site_dir)
@@ -58,10 +68,15 @@ def build(config_file: str, site_dir: str | None) -> None:
             shutil.rmtree(staging, ignore_errors=True)
             raise
     except (Abort, ConfigurationError) as err:
-        click.echo(str(err), err=True)
-        click.echo("site/ giữ nguyên bản dựng trước / site/ keeps the last good build.", err=True)
+        if verbose or not log.errors:
+            click.echo(str(err), err=True)
+        click.echo("❌ Bản dựng dừng vì các lỗi ở trên; site/ giữ nguyên bản dựng trước / The "
+                   "build stopped on the errors above; site/ keeps the last good build.", err=True)
         sys.exit(1)
     _replace(target, staging)
+    pages = sum(1 for _ in target.rglob("*.html"))
+    click.echo(f"✅ Đã dựng {pages} trang / Built {pages} pages into {target} "
+               f"({time.perf_counter() - start:.1f} s)", err=True)
 
 
 def _replace(target: Path, staging: Path) -> None:
@@ -78,13 +93,107 @@ def _replace(target: Path, staging: Path) -> None:
 
 @main.command()
 @CONFIG
+@VERBOSE
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
-def serve(config_file: str, dev_addr: str) -> None:
-    """Serve the site with live reload, for editors previewing their pages."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+def serve(config_file: str, dev_addr: str, verbose: bool) -> None:
+    """Xem trước / Serve the site with live reload; content errors show in the browser."""
+    from ttdn.check import run_check
+    from ttdn.serve import serve as serve_site
 
-    # Live reload is passed explicitly: click 8.2.2+ turns mkdocs 1.6.1's default off.
-    mkdocs_serve(config_file, livereload=True, dev_addr=dev_addr)
+    _editor_log(config_file, verbose)
+    serve_site(config_file, dev_addr,
+               lambda: run_check(Path(config_file), preview=True).findings)
+
+
+@main.command()
+@CONFIG
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--fix", is_flag=True, help="Normalise text to Unicode NFC (changes nothing else).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="markdown: a pull request's job summary.")
+def check(config_file: str, paths: tuple[Path, ...], fix: bool, fmt: str) -> None:
+    """Kiểm tra / Check the content (or only PATHS) without building: exit 1 on errors.
+
+    \b
+    ttdn check                                   the whole site
+    ttdn check docs/vi/tin-bai/2026/bai-moi.md   one page and its translation
+    ttdn check --fix docs/vi/tin-bai/            also normalise the text to NFC
+    """
+    from ttdn.check import run_check
+    from ttdn.check.output import as_json, as_markdown, as_text
+
+    result = run_check(Path(config_file), paths, fix=fix)
+    render = {"text": as_text, "json": as_json, "markdown": as_markdown}[fmt]
+    click.echo(render(result))
+    sys.exit(1 if result.errors else 0)
+
+
+@main.command()
+@CONFIG
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def translated(config_file: str, paths: tuple[Path, ...]) -> None:
+    """Đã dịch xong / Record that each translation PATH matches its original as it is now."""
+    from ttdn.check import Project
+    from ttdn.editing import EditError, mark_translated, original_of
+    from ttdn.findings import shown
+    from ttdn.model import languages_of
+
+    project = Project.load(Path(config_file))
+    languages, _ = languages_of(project.config)
+    failed = False
+    for path in paths:
+        name = shown(path.resolve(), project.root)
+        try:
+            original = original_of(path, project.docs_dir, languages)
+            digest = mark_translated(path, original, name)
+        except EditError as err:
+            click.echo(str(err.finding), err=True)
+            failed = True
+            continue
+        click.echo(f"{name}: translation: {{source: {digest}}} "
+                   f"({shown(original.resolve(), project.root)})")
+    sys.exit(1 if failed else 0)
+
+
+@main.command("new-article")
+@CONFIG
+@click.option("--title", required=True, help="Tiêu đề tiếng Việt / the Vietnamese title.")
+@click.option("--category", required=True, help="Chủ đề / a key of content/categories.yml.")
+@click.option("--agency", default="Sở Ngoại vụ", show_default=True, help="Đơn vị / agency.")
+@click.option("--date", "day", default=None, help="YYYY-MM-DD (default: today).")
+@click.option("--slug", default=None, help="File name (default: from the title).")
+def new_article(config_file: str, title: str, category: str, agency: str, day: str | None,
+                slug: str | None) -> None:
+    """Bài mới / Create a new article and its English placeholder (translation pending)."""
+    import datetime as dt
+
+    from ttdn.check import Project
+    from ttdn.content.categories import categories
+    from ttdn.editing import EditError, NewArticle
+    from ttdn.editing import new_article as create
+    from ttdn.findings import shown
+    from ttdn.model import languages_of
+
+    known = categories()
+    if category not in known:
+        raise click.BadParameter(
+            f"chủ đề không có / unknown category; dùng / use one of: {', '.join(known)}",
+            param_hint="--category",
+        )
+    try:
+        date = dt.date.fromisoformat(day) if day else dt.date.today()
+    except ValueError:
+        raise click.BadParameter("NNNN-TT-NN / YYYY-MM-DD", param_hint="--date") from None
+    project = Project.load(Path(config_file))
+    languages, _ = languages_of(project.config)
+    try:
+        paths = create(NewArticle(title, category, agency, date, slug), project.docs_dir,
+                       languages)
+    except EditError as err:
+        click.echo(str(err.finding), err=True)
+        sys.exit(1)
+    for path in paths:
+        click.echo(shown(path, project.root))
 
 
 from ttdn.images.cli import images  # noqa: E402
@@ -97,7 +206,8 @@ main.add_command(images)
 @click.argument("year", type=click.IntRange(2000, 2100))
 @click.argument("quarter", type=click.IntRange(1, 4))
 def new_issue(config_file: str, year: int, quarter: int) -> None:
-    """Create the skeleton of a bulletin issue (both languages), e.g. `ttdn new-issue 2024 1`."""
+    """Số bản tin mới / Create the skeleton of a bulletin issue (both languages), e.g.
+    `ttdn new-issue 2024 1`."""
     from pathlib import Path
 
     from mkdocs.config import load_config

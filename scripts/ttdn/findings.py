@@ -20,7 +20,7 @@ Severity = Literal["error", "warning"]
 class Finding:
     path: str  # relative to the repository, with "/": "docs/vi/tin-bai/2023/bai.md"
     line: int  # 1-based; 0 when the problem is the whole file
-    rule: str  # short stable name: "schema", "yaml", "slug", "html", "image-missing", …
+    rule: str  # short stable name: "schema", "yaml", "asset-missing", "html-element", …
     vi: str  # what is wrong and what to write instead, in Vietnamese
     en: str  # the same in English
     severity: Severity = "error"

@@ -20,6 +20,7 @@ from ttdn.content import Entry, bulletin
 from ttdn.head import Alternate, LanguageLink, absolute, alternates, language_links
 from ttdn.i18n import Language
 from ttdn.model import BuildModel
+from ttdn.parity import stale_original
 
 VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
 
@@ -72,6 +73,8 @@ class PageView:
     attachment: Asset | None = None  # a document's file
     item_labels: Mapping[str, str] = field(default_factory=dict)  # url → label in lists
     bulletin: BulletinView | None = None
+    stale_original: Entry | None = None  # a translation's original, changed since (notice)
+    noindex: bool = False  # pages for editors only (the translation status page)
 
     def t(self, key: str, **values: object) -> str:
         text = self.lang.t(key)
@@ -144,6 +147,7 @@ def page_view(
         attachment=_attachment(model, entry) if entry else None,
         item_labels=index.labels,
         bulletin=_bulletin(model, entry, lang, listing) if entry else None,
+        stale_original=stale_original(model.content, entry) if entry else None,
     )
 
 

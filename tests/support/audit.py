@@ -64,9 +64,21 @@ class PageType:
     interact: Callable[[Any], None] | None = None
 
 
-# The one list of page types. Add the photo book and search here when they land, e.g.
+def search_for(query: str) -> Callable[[Any], None]:
+    """Type `query` into the search page's box and wait until its results are shown."""
+
+    def interact(page: Any) -> None:
+        box = page.locator("main [data-ttdn-search-input]")
+        box.fill(query)
+        box.press("Enter")
+        page.locator("main .ttdn-search__result").first.wait_for()
+        page.wait_for_load_state("networkidle")
+
+    return interact
+
+
+# The one list of page types. Add the photo book here when it lands, e.g.
 #   PageType("photo-chapter", "sach-anh/*/", budget_kb=600, interact=open_first_photo),
-#   PageType("search", "tim-kiem/", interact=search_for("quang ngai")),
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType("home", "", budget_kb=250),
     PageType("section", "gioi-thieu/"),
@@ -78,6 +90,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("bulletin-issue", "ban-tin/[0-9][0-9][0-9][0-9]/q[1-4]/", budget_kb=250),
     PageType("bulletin-article", "ban-tin/[0-9][0-9][0-9][0-9]/q[1-4]/*/", budget_kb=250),
     PageType("404", "404.html"),
+    PageType("search", "tim-kiem/", interact=search_for("quang ngai")),
 )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from ttdn.content import yaml_errors
 from ttdn.content.errors import ContentError
 from ttdn.findings import Finding
 
@@ -78,16 +79,8 @@ def parse(text: str, shown: str) -> FrontMatter:
         finally:
             loader.dispose()
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(err, "problem", None) or str(err)
-        raise ContentError(Finding(
-            shown,
-            line,
-            "yaml",
-            f"Front matter không đúng cú pháp YAML ({problem}). Kiểm tra dấu ':' và dấu nháy.",
-            f"The front matter is not valid YAML ({problem}). Check colons and quotes.",
-        )) from None
+        line, vi, en = yaml_errors.explain(err, source, first_line=2)
+        raise ContentError(Finding(shown, line, "yaml", vi, en)) from None
     if not isinstance(data, dict):
         raise ContentError(Finding(
             shown,

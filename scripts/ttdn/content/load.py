@@ -8,14 +8,14 @@ mistake: each file reports all its schema errors, and the caller reports all fil
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import ValidationError
 
-from ttdn.content import frontmatter
+from ttdn.content import frontmatter, text
 from ttdn.content.categories import Category
 from ttdn.content.errors import ContentError
 from ttdn.content.model import Content, Entry
@@ -35,22 +35,26 @@ def load_content(
     *,
     root: Path | None = None,
     today: dt.date | None = None,
+    only: Collection[PurePosixPath] | None = None,
 ) -> tuple[Content, list[Finding]]:
     """Every page of every language, and every problem found on the way.
 
     Drafts and items dated after `today` are left out (and remembered as hidden). `root` is the
-    repository: findings name files relative to it.
+    repository: findings name files relative to it. `only`: just these pages (paths under
+    docs/<lang>/), in every language they exist in, for a check of a few changed files.
     """
     today = today or dt.date.today()
     entries: dict[str, dict[PurePosixPath, Entry]] = {}
     hidden: dict[str, frozenset[PurePosixPath]] = {}
+    held: dict[str, dict[PurePosixPath, Entry]] = {}
     findings: list[Finding] = []
     context = {"categories": categories}
     for lang in languages.all:
         folder = docs_dir / lang.code
         published: dict[PurePosixPath, Entry] = {}
-        held_back: set[PurePosixPath] = set()
-        for path in sorted(folder.rglob("*.md")):
+        held_back: dict[PurePosixPath, Entry] = {}
+        paths = folder.rglob("*.md") if only is None else (folder / src for src in only)
+        for path in sorted(p for p in paths if only is None or p.is_file()):
             src = PurePosixPath(path.relative_to(folder).as_posix())
             kind = type_of(src, types)
             entry, problems = _read_entry(lang, path, src, kind, shown(path, root), context)
@@ -59,14 +63,16 @@ def load_content(
                 continue
             if kind.published(entry.meta, today):
                 published[src] = entry
+                findings += _empty_body(entry, kind)
             else:
-                held_back.add(src)
+                held_back[src] = entry
         for kind in types:
             if kind.unique_slug:
                 findings += _duplicate_slugs([e for e in published.values() if e.type == kind.name])
         entries[lang.code] = published
         hidden[lang.code] = frozenset(held_back)
-    return Content(languages, entries, hidden), findings
+        held[lang.code] = held_back
+    return Content(languages, entries, hidden, held), findings
 
 
 def _read_entry(
@@ -105,9 +111,26 @@ def _read_entry(
     ]
     entry = Entry(
         lang, src, kind.name, meta, path=path, shown=name, lines=front.lines,
-        words=front.words, images=images,
+        words=front.words, images=images, digest=text.digest(front.data, front.body),
+        has_body=text.has_body(front.body), body_line=front.body_start,
     )
     return entry, findings  # kept even with findings, so later checks see it too
+
+
+def _empty_body(entry: Entry, kind: ContentType) -> list[Finding]:
+    """An item of a listing or feed with no text would be published as an empty page (a
+    document whose text is its attached file is not empty)."""
+    if not kind.collections or entry.src.name == "index.md" or entry.has_body:
+        return []
+    if getattr(entry.meta, "attachment", None):
+        return []
+    return [Finding(
+        entry.shown, entry.body_line, "empty-body",
+        "Bài không có nội dung (chỉ có tiêu đề hoặc để trống): viết nội dung dưới phần "
+        "thông tin đầu trang, hoặc đặt 'draft: true' nếu chưa xong.",
+        "The page has no text (only a heading, or nothing): write its text under the front "
+        "matter, or set 'draft: true' until it is ready.",
+    )]
 
 
 def _name_findings(src: PurePosixPath, name: str) -> list[Finding]:

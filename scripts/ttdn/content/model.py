@@ -28,6 +28,9 @@ class Entry:
     lines: Mapping[str, int] | None = None  # front matter key → line in the file
     words: int = 0
     images: tuple[ImageRef, ...] = ()  # inline images of the body, lines counted in the file
+    digest: str = ""  # fingerprint of the text a translation is made from (ttdn.parity)
+    has_body: bool = True  # any text besides headings (an empty item is not published)
+    body_line: int = 1  # line of the file where the body starts
 
     @cached_property  # asked for tens of thousands of times per build
     def url(self) -> str:
@@ -87,16 +90,23 @@ class Pages:
 
 
 class Content(Pages):
-    """The pages editors wrote, published ones only; drafts and future items are `hidden`."""
+    """The pages editors wrote, published ones only; drafts, future items and pending
+    translations are `hidden` (their entries in `held`, for the checks)."""
 
     def __init__(
         self,
         languages: Languages,
         entries: Mapping[str, Mapping[PurePosixPath, Entry]],
         hidden: Mapping[str, frozenset[PurePosixPath]],
+        held: Mapping[str, Mapping[PurePosixPath, Entry]] | None = None,
     ):
         super().__init__(languages, entries)
         self.hidden = dict(hidden)
+        self.held = {code: dict(by_src) for code, by_src in (held or {}).items()}
+
+    def written(self, code: str, src: PurePosixPath) -> Entry | None:
+        """The page as written, published or not."""
+        return self.get(code, src) or self.held.get(code, {}).get(src)
 
     def of_type(self, code: str, name: str) -> list[Entry]:
         return [e for e in self._entries[code].values() if e.type == name]

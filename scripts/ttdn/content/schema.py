@@ -33,6 +33,32 @@ def bilingual(vi: str, en: str, key: str) -> PydanticCustomError:
     return PydanticCustomError("ttdn", "{vi} / {en}", {"vi": vi, "en": en, "key": key})
 
 
+class TranslationMeta(BaseModel):
+    """On a translation (docs/en/…): where it stands against its original (docs/vi/…).
+
+    `pending`: the translation was asked for on that date; the file is a placeholder and is not
+    published. `source`: the fingerprint of the original's text this translation was made from
+    (`ttdn translated` writes it); when the original changes, the translation is stale.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pending: dt.date | None = None
+    source: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")] | None = None
+
+    @model_validator(mode="after")
+    def _one_state(self) -> TranslationMeta:
+        if (self.pending is None) == (self.source is None):
+            raise bilingual(
+                "'translation' cần đúng một trong hai: 'pending: NNNN-TT-NN' (ngày đề nghị "
+                "dịch) hoặc 'source: …' (do lệnh ttdn translated ghi).",
+                "'translation' needs exactly one of 'pending: YYYY-MM-DD' (the date the "
+                "translation was asked for) or 'source: …' (written by ttdn translated).",
+                key="translation",
+            )
+        return self
+
+
 class PageMeta(BaseModel):
     """Every page: what its head, its footer and the sitemap need."""
 
@@ -46,6 +72,7 @@ class PageMeta(BaseModel):
     image_alt: Text | None = None
     hide: list[MaterialHide] = []
     template: Text | None = None
+    translation: TranslationMeta | None = None  # on translations only (ttdn.parity)
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> PageMeta:
@@ -70,6 +97,11 @@ class PageMeta(BaseModel):
     @property
     def modified(self) -> dt.date:
         return self.updated or self.date
+
+    @property
+    def pending(self) -> bool:
+        """A placeholder for a translation not made yet: never published."""
+        return self.translation is not None and self.translation.pending is not None
 
 
 class DocumentMeta(PageMeta):

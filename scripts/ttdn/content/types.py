@@ -106,6 +106,9 @@ class ContentType:
     unique_slug: bool = False  # the file name is the item's identity in one language
     place: PlaceRule | None = None  # (vi, en) message when the file is in the wrong folder
     og_type: str = "article"
+    # Found by the site's search under this section (its label: search_section_<key> in the
+    # translation tables); None: never searched.
+    search_section: str | None = "pages"
     label: Callable[[Entry, Labels], str | None] | None = None  # shown in lists and feeds
     order: Callable[[Entry], Any] = field(default=lambda e: (e.meta.date, e.src.stem))
     collections: tuple[Collection, ...] = ()
@@ -115,6 +118,8 @@ class ContentType:
         return _compiled(self.pattern).fullmatch(src.as_posix()) is not None
 
     def published(self, meta: PageMeta, today: Any) -> bool:
+        if meta.pending:  # a translation asked for, not made yet: any type
+            return False
         return not (self.schedulable and (getattr(meta, "draft", False) or meta.date > today))
 
 
@@ -169,6 +174,7 @@ DOCUMENT = ContentType(
     DocumentMeta,
     "van-ban/*.md",
     partial="document-meta.html",
+    search_section="documents",
     order=lambda e: (e.meta.date, e.meta.number),
     collections=(
         Listing(
@@ -185,6 +191,7 @@ ARTICLE = ContentType(
     ArticleMeta,
     "tin-bai/**/*.md",
     partial="article-meta.html",
+    search_section="column",
     shows_cover=True,
     schedulable=True,
     unique_slug=True,
@@ -256,6 +263,11 @@ BULLETIN_ARTICLE = ContentType(
 CONTENT_TYPES: tuple[ContentType, ...] = (
     DOCUMENT, ARTICLE, BULLETIN_ISSUE, BULLETIN_ARTICLE, PAGE_INDEX, PAGE
 )
+
+
+def type_findings(content: Content, types: tuple[ContentType, ...]) -> list[Finding]:
+    """What the types' own rules over the whole content find (the build and `ttdn check`)."""
+    return [finding for kind in types for check in kind.checks for finding in check(content)]
 
 
 def type_of(src: PurePosixPath, types: tuple[ContentType, ...]) -> ContentType:

@@ -1,0 +1,242 @@
+"""Links written in Markdown: to another page (same language or the other), to a heading of a
+page, to a file beside the page, or out of the site (https only).
+
+MkDocs reports a broken link as one English line without the line number, and not at all for an
+absolute or directory link; here each link is resolved the way the built site will resolve it
+and a broken one is a finding at its line.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from ttdn.check.pages import PageSite, Target
+from ttdn.content import Entry
+from ttdn.content.text import mask_code
+from ttdn.findings import Finding
+from ttdn.slugs import heading_slug
+
+INLINE = re.compile(
+    r"(?<!!)\[(?:[^\[\]\\\n]|\\.|\[[^\]\n]*\])*\]\(\s*(?P<target><[^>\n]*>|[^\s)]+)"
+    r"(?:\s+(?P<q>[\"'])(?:.*?)(?P=q))?\s*\)"
+)
+DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*(?P<target><[^>\n]*>|\S+)", re.MULTILINE)
+AUTOLINK = re.compile(r"<(?P<target>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]+)>")
+SCHEME = re.compile(r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*):")
+SAFE_SCHEMES = {"https", "mailto", "tel"}
+
+ATX = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
+SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
+ATTR_ID = re.compile(r"\{:?\s*[^}]*#(?P<id>[\w:.-]+)[^}]*\}")
+HEADING_ATTRS = re.compile(r"\s*\{:?[^}]*\}\s*$")
+MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str  # as written, without <angle brackets>
+    line: int  # in the file
+
+
+def links_in(body: str, first_line: int) -> Iterator[Link]:
+    """Every link of a Markdown body (not images, not code), with its line in the file."""
+    if "]" not in body and "<" not in body:  # no link syntax at all: most paragraphs
+        return
+    masked = mask_code(body)
+    for pattern in (INLINE, DEFINITION, AUTOLINK):
+        for m in pattern.finditer(masked):
+            target = m.group("target").strip("<>")
+            line = first_line + masked.count("\n", 0, m.start("target"))
+            yield Link(target, line)
+
+
+def anchors_in(body: str) -> set[str]:
+    """The ids a page's headings and attr_lists get, as the toc extension makes them."""
+    masked = mask_code(body)
+    ids: set[str] = set(m.group("id") for m in ATTR_ID.finditer(masked))
+    lines = masked.splitlines()
+    counts: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        heading = None
+        if m := ATX.match(line):
+            heading = m.group("text")
+        elif i + 1 < len(lines) and line.strip() and SETEXT.match(lines[i + 1]):
+            if not (i > 0 and lines[i - 1].strip() == "" and set(line.strip()) <= {"-"}):
+                heading = line
+        if heading is None or ATTR_ID.search(heading):
+            continue
+        text = MARKUP.sub(lambda g: g.group(1) or "", HEADING_ATTRS.sub("", heading)).strip()
+        slug = heading_slug(text, "-")
+        seen = counts.get(slug, 0)
+        counts[slug] = seen + 1
+        ids.add(slug if seen == 0 else f"{slug}_{seen}")
+    for m in re.finditer(r"\[\^([^\]]+)\]", masked):  # footnotes: fn:x and fnref:x
+        ids.update({f"fn:{m.group(1)}", f"fnref:{m.group(1)}"})
+    return ids
+
+
+class LinkChecker:
+    def __init__(self, site: PageSite):
+        self.site = site
+
+    def check(self, entry: Entry, body: str) -> list[Finding]:
+        findings = []
+        for link in links_in(body, entry.body_line):
+            finding = self._check(entry, body, link)
+            if finding is not None:
+                findings.append(finding)
+        return findings
+
+    def _check(self, entry: Entry, body: str, link: Link) -> Finding | None:
+        target = link.target
+        if target.startswith("//"):
+            return self._scheme(entry, link, "//")
+        if m := SCHEME.match(target):
+            scheme = m.group("scheme").lower()
+            if scheme in SAFE_SCHEMES:
+                return None
+            return self._scheme(entry, link, scheme)
+        path, _, anchor = target.partition("#")
+        path = unquote(path.split("?", 1)[0])
+        if not path:
+            if anchor and anchor not in anchors_in(body):
+                return self._anchor(entry, link, entry.shown, anchor)
+            return None
+        resolved = self._resolve(entry, path)
+        if resolved is None:
+            return self._missing(entry, link, None)
+        if resolved is _GENERATED:
+            return None
+        if isinstance(resolved, Path):
+            return None if resolved.is_file() else self._missing(entry, link, None)
+        code, src = resolved
+        page = self.site.page(code, src)
+        if page is None or not page.published:
+            return self._missing(entry, link, (code, src, page))
+        if anchor and page.path is not None and anchor not in self.site.anchors(page):
+            return self._anchor(entry, link, page.shown, anchor)
+        return None
+
+    def _resolve(
+        self, entry: Entry, path: str
+    ) -> tuple[str, PurePosixPath] | Path | None | _Generated:
+        """(language, page) a link leads to, a file's path, or None when it leaves docs/."""
+        languages = self.site.languages
+        if path.startswith("/"):
+            if path.endswith(".md"):  # from the docs folder: /vi/van-ban/index.md
+                return self._in_docs(path.lstrip("/"))
+            return self._url(path.lstrip("/"))
+        here = PurePosixPath(entry.lang.code) / entry.src.parent
+        joined = posixpath.normpath(str(here / path))
+        if path.endswith(".md"):
+            return self._in_docs(joined)
+        if path.endswith("/") or "." not in PurePosixPath(path).name:
+            # A directory URL, relative to the page's own URL (…/bai/ for bai.md).
+            url = posixpath.normpath(posixpath.join(entry.url, path)) + "/"
+            return self._url(url.lstrip("/"))
+        file = self.site.docs_dir / joined
+        return file if joined.split("/", 1)[0] in languages.codes else None
+
+    def _in_docs(self, joined: str) -> tuple[str, PurePosixPath] | None:
+        code, _, rest = joined.partition("/")
+        if code not in self.site.languages.codes or not rest or rest.startswith(".."):
+            return None
+        return code, PurePosixPath(rest)
+
+    def _url(self, url: str) -> tuple[str, PurePosixPath] | _Generated | None:
+        """The page at a URL path from the site root ("en/van-ban/")."""
+        code = self.site.languages.default.code
+        first = url.split("/", 1)[0]
+        if first in self.site.languages.codes and first != code:
+            code, url = first, url[len(first) + 1 :]
+        if url.startswith(".."):
+            return None
+        if self.site.generated(url):
+            return _GENERATED
+        folder = url.rstrip("/")
+        candidates = [PurePosixPath(folder) / "index.md"] if folder else [PurePosixPath("index.md")]
+        if folder:
+            candidates.insert(0, PurePosixPath(folder + ".md"))
+        for src in candidates:
+            if self.site.page(code, src) is not None:
+                return code, src
+        return code, candidates[-1]
+
+    # -- findings ---------------------------------------------------------------------------
+
+    def _scheme(self, entry: Entry, link: Link, scheme: str) -> Finding:
+        if scheme == "http":
+            return Finding(
+                entry.shown, link.line, "link-http",
+                f"Liên kết '{link.target}' dùng http: viết https:// (trang http có thể bị sửa "
+                "trên đường truyền).",
+                f"The link '{link.target}' uses http: write https:// (an http page can be "
+                "altered in transit).",
+            )
+        return Finding(
+            entry.shown, link.line, "link-scheme",
+            f"Liên kết '{link.target}' không được phép: chỉ dùng https://, mailto: hoặc tel:, "
+            "hoặc đường dẫn tới một trang của trang web.",
+            f"The link '{link.target}' is not allowed: use https://, mailto: or tel:, or a "
+            "path to a page of the site.",
+        )
+
+    def _missing(
+        self, entry: Entry, link: Link, where: tuple[str, PurePosixPath, Target | None] | None
+    ) -> Finding:
+        if where is not None:
+            code, src, page = where
+            if page is not None:  # written, but a draft, pending or scheduled
+                return Finding(
+                    entry.shown, link.line, "link-unpublished",
+                    f"Liên kết '{link.target}' dẫn tới {page.shown}, trang chưa được đăng (bản "
+                    "nháp, chờ dịch hoặc chưa đến ngày): bỏ liên kết hoặc đợi trang được đăng.",
+                    f"The link '{link.target}' leads to {page.shown}, which is not published "
+                    "(a draft, a pending translation or not yet due): remove the link or wait "
+                    "until that page is published.",
+                )
+            others = [
+                lang for lang in self.site.languages.others(code)
+                if (other := self.site.page(lang.code, src)) is not None and other.published
+            ]
+            if others:
+                lang = others[0]
+                return Finding(
+                    entry.shown, link.line, "link-untranslated",
+                    f"Liên kết '{link.target}' dẫn tới trang chỉ có bằng {lang.t('language_name')}"
+                    f" ({self.site.shown(lang.code, src)}): liên kết tới trang đó, hoặc dịch nó "
+                    "trước.",
+                    f"The link '{link.target}' leads to a page that exists only in "
+                    f"{lang.t('language_name')} ({self.site.shown(lang.code, src)}): link to "
+                    "that page, or translate it first.",
+                )
+        return Finding(
+            entry.shown, link.line, "link-missing",
+            f"Liên kết '{link.target}' dẫn tới trang hoặc tệp không có. Kiểm tra tên tệp: "
+            "liên kết tới trang khác viết đường dẫn tới tệp .md của nó, ví dụ "
+            "../van-ban/ke-hoach-197-kh-ubnd.md.",
+            f"The link '{link.target}' leads to a page or file that does not exist. Check the "
+            "name: link to another page by the path of its .md file, for example "
+            "../van-ban/ke-hoach-197-kh-ubnd.md.",
+        )
+
+    def _anchor(self, entry: Entry, link: Link, page: str, anchor: str) -> Finding:
+        return Finding(
+            entry.shown, link.line, "link-anchor",
+            f"Liên kết '{link.target}': {page} không có đề mục '#{anchor}'. Mã đề mục là tiêu "
+            "đề viết thường không dấu, nối bằng '-' (## Đà Nẵng → #da-nang).",
+            f"The link '{link.target}': {page} has no heading '#{anchor}'. A heading's id is "
+            "its text in lower-case ASCII joined by '-' (## Đà Nẵng → #da-nang).",
+        )
+
+
+class _Generated:
+    """A listing page the build generates (archives, later pages of a listing)."""
+
+
+_GENERATED = _Generated()

@@ -1,0 +1,89 @@
+"""How a check's result is shown: to an editor (text), to a machine (JSON), or to reviewers in a
+pull request's job summary (Markdown: findings, then missing, pending and stale translations)."""
+
+from __future__ import annotations
+
+import json
+
+from ttdn.check import CheckResult
+from ttdn.findings import report
+
+TRANSLATION_STATES = {
+    "missing": ("Chưa có bản dịch", "Missing"),
+    "pending": ("Đang chờ dịch", "Pending"),
+    "stale": ("Bản gốc đã sửa sau khi dịch", "Stale"),
+    "unrecorded": ("Chưa ghi bản gốc", "Source not recorded"),
+}
+
+
+def summary_line(result: CheckResult) -> str:
+    errors, warnings = len(result.errors), len(result.warnings)
+    mark = "✅" if not errors else "❌"
+    return (
+        f"{mark} ttdn check: {result.pages} trang/pages, {result.images} ảnh/images, "
+        f"{errors} lỗi/errors, {warnings} cảnh báo/warnings, {result.seconds:.2f} s"
+    )
+
+
+def as_text(result: CheckResult) -> str:
+    lines = [f"Đã chuẩn hoá NFC / normalised to NFC: {name}" for name in result.fixed]
+    if result.findings:
+        # report() ends with its own count line; ours replaces it.
+        lines += report(result.findings).splitlines()[:-1]
+    lines.append(summary_line(result))
+    return "\n".join(lines)
+
+
+def as_json(result: CheckResult) -> str:
+    return json.dumps(
+        {
+            "findings": [f.as_dict() for f in result.findings],
+            "summary": {
+                "pages": result.pages,
+                "images": result.images,
+                "errors": len(result.errors),
+                "warnings": len(result.warnings),
+                "seconds": round(result.seconds, 3),
+                "fixed": result.fixed,
+            },
+            "translations": [
+                {
+                    "original": pair.original.shown,
+                    "language": pair.lang.code,
+                    "state": pair.state,
+                    "translation": pair.translation.shown if pair.translation else None,
+                }
+                for pair in result.states
+                if pair.state != "current"
+            ],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def as_markdown(result: CheckResult) -> str:
+    """A GitHub job summary: what the pull request breaks, and what waits for translators."""
+    out = [f"## {summary_line(result)}", ""]
+    if result.findings:
+        out += ["| Tệp / File | Quy tắc / Rule | Lỗi / Problem |", "|---|---|---|"]
+        for f in result.findings:
+            where = f"`{f.path}:{f.line}`" if f.line else f"`{f.path}`"
+            icon = "❌" if f.severity == "error" else "⚠️"
+            out.append(f"| {where} | {icon} `{f.rule}` | {_cell(f.vi)}<br>{_cell(f.en)} |")
+        out.append("")
+    waiting = [pair for pair in result.states if pair.state != "current"]
+    out += [f"### Bản dịch / Translations: {len(waiting)} chưa xong / not done", ""]
+    if waiting:
+        out += ["| Bản gốc / Original | Trạng thái / State | Bản dịch / Translation |",
+                "|---|---|---|"]
+        for pair in waiting:
+            vi, en = TRANSLATION_STATES[pair.state]
+            requested = f" ({pair.requested})" if pair.requested else ""
+            translation = f"`{pair.translation.shown}`" if pair.translation else "—"
+            out.append(f"| `{pair.original.shown}` | {vi} / {en}{requested} | {translation} |")
+    return "\n".join(out) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")

@@ -1,0 +1,243 @@
+"""`ttdn serve`: MkDocs' live-reload server, with content errors shown in the browser.
+
+`mkdocs serve` keeps every request waiting while a rebuild fails (the error only in the
+terminal). Here each rebuild first runs the content check of the changed site; when it finds
+errors, or the build itself fails, every page request gets an error page listing the findings
+(in the page's language first) and the site is not rebuilt. The error page asks the server
+every second whether the site changed and reloads itself: once the file is fixed, the reader is
+back on the page, as with Hugo's server.
+
+Uses MkDocs' own `LiveReloadServer` (the one `mkdocs serve` and plugins' `on_serve` get) for
+watching and static files. Pages are answered by a small WSGI layer in front of it (`set_app`,
+standard wsgiref): MkDocs' reload script is inline, which the site's own Content-Security-Policy
+(`script-src 'self'`) blocks, so pages get a same-origin script instead that polls this build's
+number and reloads the page when it changes.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import posixpath
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError
+from mkdocs.livereload import LiveReloadServer
+
+from ttdn.findings import Finding
+
+log = logging.getLogger("mkdocs.ttdn.serve")
+
+STATE_PATH = "/__ttdn__/state"  # the error page polls it; answers this build's number
+
+
+@dataclass
+class BuildState:
+    """The outcome of the last build, shared between the build loop and request threads."""
+
+    generation: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    message: str = ""  # a build failure that is not a finding (a template error…)
+    building: bool = False
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.findings or self.message)
+
+    def start(self) -> None:
+        with self.changed:
+            self.building = True
+
+    def set(self, findings: list[Finding], message: str = "") -> None:
+        with self.changed:
+            self.findings, self.message = findings, message
+            self.building = False
+            self.generation += 1
+            self.changed.notify_all()
+
+    def settled(self) -> tuple[int, list[Finding], str]:
+        """Wait for a build in progress; then this build's number, findings and message."""
+        with self.changed:
+            self.changed.wait_for(lambda: not self.building, timeout=120)
+            return self.generation, list(self.findings), self.message
+
+
+def serve(config_file: str, dev_addr: str, check: Callable[[], list[Finding]]) -> None:
+    """Serve the site on `dev_addr` until interrupted; `check` gives the content's errors."""
+    site_dir = tempfile.mkdtemp(prefix="ttdn_serve_")
+    state = BuildState()
+
+    def config_for_serving():
+        config = load_config(config_file, site_dir=site_dir, dev_addr=dev_addr)
+        host, port = config.dev_addr
+        config.site_url = f"http://{host}:{port}{urlsplit(config.site_url or '/').path}"
+        return config
+
+    config = config_for_serving()
+    config.plugins.on_startup(command="serve", dirty=False)
+
+    def builder(current=None) -> None:
+        state.start()
+        findings = [f for f in check() if f.severity == "error"]
+        if findings:
+            state.set(findings)
+            for finding in findings:
+                log.error(str(finding))
+            log.info("❌ Trình duyệt hiện các lỗi cho đến khi sửa xong / The browser shows the "
+                     "errors until they are fixed")
+            return
+        current = current or config_for_serving()
+        started = time.perf_counter()
+        try:
+            build(current, serve_url=current.site_url)
+        except (Abort, BuildError, ConfigurationError) as err:
+            state.set([], str(err))
+            return
+        state.set([])
+        log.info(f"✅ Đã dựng / Built ({time.perf_counter() - started:.1f} s)")
+
+    host, port = config.dev_addr
+    mount = urlsplit(config.site_url).path or "/"
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir,
+                              mount_path=mount)
+    server.error_handler = lambda code: _file(Path(site_dir) / "404.html") if code == 404 else None
+    server.set_app(_pages(server.serve_request, state, Path(site_dir), mount))
+    try:
+        builder(config)
+        server.watch(config.docs_dir)
+        server.watch(config.config_file_path)
+        server = config.plugins.on_serve(server, config=config, builder=builder)
+        for item in config.watch:
+            server.watch(item)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _file(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
+
+
+RELOAD_PATH = "/__ttdn__/reload.js"
+RELOAD_JS = f"""(function () {{
+  var seen = document.currentScript.dataset.generation;
+  function poll() {{
+    fetch("{STATE_PATH}", {{cache: "no-store"}})
+      .then(function (r) {{ return r.text(); }})
+      .then(function (now) {{
+        if (now !== seen) {{ location.reload(); }} else {{ setTimeout(poll, 1000); }}
+      }})
+      .catch(function () {{ setTimeout(poll, 2000); }});
+  }}
+  setTimeout(poll, 1000);
+}})();
+""".encode()
+
+
+def _pages(app, state: BuildState, site_dir: Path, mount: str):
+    """WSGI: the reload script and build number, every page (with the reload script, or the
+    error page while the build is broken); anything else from the live-reload server."""
+
+    def respond(start_response, status: str, body: bytes, kind: str) -> list[bytes]:
+        start_response(status, [("Content-Type", kind), ("Content-Length", str(len(body))),
+                                ("Cache-Control", "no-store")])
+        return [body]
+
+    def wrapped(environ, start_response) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "ignore")
+        if path == STATE_PATH:
+            generation, _, _ = state.settled()
+            return respond(start_response, "200 OK", str(generation).encode(), "text/plain")
+        if path == RELOAD_PATH:
+            return respond(start_response, "200 OK", RELOAD_JS, "text/javascript")
+        if not (path.endswith("/") or path.endswith(".html")) or not path.startswith(mount):
+            return app(environ, start_response)
+        generation, findings, message = state.settled()
+        if findings or message:
+            lang = "en" if path[len(mount):].startswith("en/") else "vi"
+            page = error_page(findings, message, lang, generation)
+            return respond(start_response, "500 Internal Server Error", page.encode("utf-8"),
+                           "text/html; charset=utf-8")
+        relative = posixpath.normpath("/" + path[len(mount):] + ("index.html" if
+                                      path.endswith("/") else "")).lstrip("/")
+        file = site_dir / relative
+        if not file.is_file():
+            return app(environ, start_response)  # MkDocs' 404 page, or its redirects
+        html_text = file.read_bytes()
+        script = f'<script src="{RELOAD_PATH}" data-generation="{generation}"></script>'
+        html_text = html_text.replace(b"</body>", script.encode() + b"</body>", 1)
+        return respond(start_response, "200 OK", html_text, "text/html; charset=utf-8")
+
+    return wrapped
+
+
+TITLES = {
+    "vi": ("Trang chưa dựng được: có lỗi trong nội dung",
+           "Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự hiện lại."),
+    "en": ("The site cannot be built: the content has errors",
+           "Fix the errors below and save the file; the page comes back by itself."),
+}
+
+
+def error_page(findings: list[Finding], message: str, lang: str, generation: int) -> str:
+    """A plain page listing the findings, the page's language first, that reloads itself."""
+    first, second = ("en", "vi") if lang == "en" else ("vi", "en")
+    items = []
+    for f in findings:
+        where = f"{f.path}:{f.line}" if f.line else f.path
+        texts = {"vi": f.vi, "en": f.en}
+        items.append(
+            f'<li><code class="where">{html.escape(where)}</code> '
+            f'<code class="rule">{html.escape(f.rule)}</code>'
+            f'<p lang="{first}">{html.escape(texts[first])}</p>'
+            f'<p lang="{second}" class="second">{html.escape(texts[second])}</p></li>'
+        )
+    if message:
+        items.append(f"<li><pre>{html.escape(message)}</pre></li>")
+    title, hint = TITLES[first]
+    other_title, other_hint = TITLES[second]
+    return f"""<!doctype html>
+<html lang="{first}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{html.escape(title)}</title>
+<style>
+body {{ font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem;
+       padding: 0 1rem; color: #1a1a1a; }}
+h1 {{ color: #b00020; font-size: 1.4rem; }}
+li {{ margin: 0 0 1rem; }}
+.where {{ font-weight: bold; }} .rule {{ color: #555; }}
+.second {{ color: #555; margin-top: 0; }}
+</style>
+</head>
+<body>
+<main id="ttdn-build-error" data-generation="{generation}">
+<h1>{html.escape(title)}</h1>
+<p>{html.escape(hint)}</p>
+<p lang="{second}" class="second">{html.escape(other_title)}. {html.escape(other_hint)}</p>
+<ol>
+{"".join(items)}
+</ol>
+</main>
+<script src="{RELOAD_PATH}" data-generation="{generation}"></script>
+</body>
+</html>
+"""
