@@ -59,3 +59,15 @@ def test_new_issue_refuses_to_overwrite_an_existing_issue(tmp_path):
     assert "docs/vi/ban-tin/2023/q1" in result.output
     assert (root / "docs/vi/ban-tin/2023/q1/index.md").read_bytes() == before
     assert not (root / "docs/vi/ban-tin/2023/q1/bai-1.md").exists()
+
+
+def test_ttdn_check_reports_the_bulletins_rules(tmp_path):
+    # Issue 1/2023 renumbered 2 in both languages: the year's numbering has a gap.
+    root = project(tmp_path)
+    for lang in ("vi", "en"):
+        index = root / "docs" / lang / "ban-tin/2023/q1/index.md"
+        index.write_text(index.read_text("utf-8").replace("number: 1", "number: 2"), "utf-8")
+    result = CliRunner().invoke(main, ["check", "-f", str(root / "mkdocs.yml")])
+    assert result.exit_code == 1
+    assert "docs/vi/ban-tin/2023/q1/index.md:7: bulletin-number" in result.output
+    assert "must be 1, not 2" in result.output
