@@ -104,6 +104,99 @@ def sharp_run(jobs_file: Path, formats: str, concurrency: int, out: Path) -> dic
     return json.loads(done.stdout)
 
 
+_ONE_FILE = """
+import sys, tempfile, time
+from pathlib import Path
+from ttdn.images.options import ImageOptions
+from ttdn.images.runner import init_worker, run
+options = ImageOptions()
+init_worker(options)  # the pool worker's set-up, memory cap included
+t = time.perf_counter()
+result = run([Path(sys.argv[1])], Path(tempfile.mkdtemp()), options, jobs=1)
+seconds = time.perf_counter() - t
+outcome = str(result.summary.errors[0]).split(" / ")[-1] if result.summary.errors else "built"
+# VmHWM, not ru_maxrss: ru_maxrss survives exec, so it would show the parent's peak.
+status = Path("/proc/self/status").read_text()
+peak = int(next(x for x in status.splitlines() if x.startswith("VmHWM")).split()[1]) / 1024
+print(f"{seconds:.2f} s|{peak:.0f} MB|{outcome[:90]}")
+"""
+
+
+def limits_table(folder: Path) -> None:
+    """Each input in a fresh process, as a pool worker runs it: wall time, peak RSS, outcome."""
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from images.test_image_runner import gif_bomb  # the test's hand-made GIF
+
+    folder.mkdir(parents=True, exist_ok=True)
+    cases = {"GIF bomb, 100 frames of 2000x2000 (2 KB)": ("bomb.gif", None),
+             "PNG claiming 144 MP": ("bomb.png", None),
+             "PNG 10900x8200 (89.4 MP, at the limit)": ("png89.png", None),
+             "JPEG 10900x8200 (89.4 MP)": ("jpeg89.jpg", None),
+             "GIF 100 frames of 940x940 (88 MP, at the budget)": ("anim88.gif", None),
+             "WebP 100 frames of 940x940": ("anim88.webp", None)}
+    g = Image.linear_gradient("L")
+    if not (folder / "png89.png").exists():
+        big = g.resize((10900, 8200))
+        Image.merge("RGB", (big, big.transpose(Image.Transpose.ROTATE_180), big)).save(
+            folder / "png89.png")
+        Image.merge("RGB", (big, big, big)).save(folder / "jpeg89.jpg", quality=85)
+        small = g.resize((940, 940))
+        frames = [Image.merge("RGB", (small, small.rotate(i * 3), small)) for i in range(100)]
+        frames[0].save(folder / "anim88.gif", save_all=True, append_images=frames[1:])
+        frames[0].save(folder / "anim88.webp", save_all=True, append_images=frames[1:],
+                       quality=60)
+    (folder / "bomb.gif").write_bytes(gif_bomb(100))
+    buf = folder / "bomb.png"
+    g.resize((1, 1)).save(buf)
+    data = bytearray(buf.read_bytes())
+    data[16:24] = (12000).to_bytes(4, "big") * 2
+    import zlib
+
+    data[29:33] = (zlib.crc32(bytes(data[12:29])) & 0xFFFFFFFF).to_bytes(4, "big")
+    buf.write_bytes(bytes(data))
+    print("| input | bytes | time | peak RSS | outcome |\n|---|---|---|---|---|")
+    for label, (name, _) in cases.items():
+        path = folder / name
+        done = subprocess.run([sys.executable, "-c", _ONE_FILE, str(path)], capture_output=True,
+                              text=True, check=False)
+        seconds, peak, outcome = (done.stdout.strip() or f"-|-|crashed {done.returncode}").split(
+            "|")
+        print(f"| {label} | {path.stat().st_size:,} | {seconds} | {peak} | {outcome} |")
+
+
+def heic_timing(jpeg: Path, runs: int = 5) -> None:
+    """A 12 MP HEIC (4032x3024, as an iPhone's) through the full set, in-process, one core."""
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    pillow_heif.options.DECODE_THREADS = 1
+    folder = HERE / "out" / "heic"
+    folder.mkdir(parents=True, exist_ok=True)
+    heic = folder / "iphone-12mp.heic"
+    if not heic.exists():
+        with Image.open(jpeg) as im:
+            im.resize((4032, 3024), Image.Resampling.LANCZOS).save(heic, quality=80)
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    options = ImageOptions()
+    init_process(options)
+    times, cpu = [], []
+    for i in range(runs):
+        out = Path(tempfile.mkdtemp(prefix="ttdn-heic-"))
+        t, c = time.perf_counter(), time.process_time()
+        result = run([heic], out, options, jobs=1)
+        times.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)  # CPU seconds: what a shared machine distorts least
+        assert not result.summary.errors, result.summary.errors
+        shutil.rmtree(out)
+        if i == 0:
+            sizes = {f: sum(v.bytes for v in vs) for f, vs in
+                     next(iter(result.records.values())).variants.items()}
+    print(f"12 MP HEIC ({heic.stat().st_size / 1e6:.1f} MB), full set, one process on one core: "
+          f"wall best {min(times):.2f} s, median {statistics.median(times):.2f} s; CPU best "
+          f"{min(cpu):.2f} s, median {statistics.median(cpu):.2f} s over {runs}; "
+          f"bytes {sizes}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--photos", type=Path, help="a folder of real photos (default: generated)")
@@ -114,16 +207,29 @@ def main() -> None:
     parser.add_argument("--avif-quality", type=int)
     parser.add_argument("--avif-speed", type=int)
     parser.add_argument("--avif-subsampling")
+    parser.add_argument("--avif-sharpness", type=int)
+    parser.add_argument("--webp-method", type=int)
     parser.add_argument("--webp-quality", type=int)
     parser.add_argument("--jpeg-quality", type=int)
+    parser.add_argument("--heic", action="store_true",
+                        help="only time one 12 MP HEIC, full set, in one process on one core")
+    parser.add_argument("--limits", action="store_true",
+                        help="only the worst inputs under the limits, and bombs: time, peak memory")
     args = parser.parse_args()
+    if args.limits:
+        limits_table(HERE / "out" / "limits")
+        return
+    if args.heic:
+        heic_timing(generated_photos(HERE / "out" / "generated", 1, (6000, 4000))[0])
+        return
 
     if args.photos:
         files, errors = collect([args.photos])
         files = [f for f in files if f.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp")]
     else:
         files = generated_photos(HERE / "out" / "generated", args.count, (6000, 4000))
-    tunable = ("avif_quality", "avif_speed", "avif_subsampling", "webp_quality", "jpeg_quality")
+    tunable = ("avif_quality", "avif_speed", "avif_subsampling", "avif_sharpness", "webp_quality",
+               "webp_method", "jpeg_quality")
     changes = {k: v for k in tunable
                if (v := getattr(args, k)) is not None}
     options = ImageOptions().with_(**changes)
@@ -212,8 +318,9 @@ def _kb(n: int) -> str:
 
 
 def _opts(o: ImageOptions) -> str:
-    return (f"widths {list(o.widths)}, AVIF q{o.avif_quality} speed {o.avif_speed}, "
-            f"WebP q{o.webp_quality}, JPEG q{o.jpeg_quality}")
+    return (f"widths {list(o.widths)}, AVIF q{o.avif_quality} speed {o.avif_speed} sharpness "
+            f"{o.avif_sharpness}, WebP q{o.webp_quality} method {o.webp_method}, "
+            f"JPEG q{o.jpeg_quality}")
 
 
 if __name__ == "__main__":

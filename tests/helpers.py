@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import textwrap
 import unicodedata
 from pathlib import Path
@@ -18,6 +19,13 @@ SITE_URL = "https://ttdn.example.test/"
 OG_LOCALE = {"vi": "vi_VN", "en": "en_US"}
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def free_port() -> int:
+    """A free TCP port on loopback, for a server a test starts."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def build_site(config_file: Path, site_dir: Path, **overrides) -> Path:

@@ -102,7 +102,7 @@ def serve(config_file: str, dev_addr: str, verbose: bool) -> None:
 
     _editor_log(config_file, verbose)
     serve_site(config_file, dev_addr,
-               lambda: run_check(Path(config_file), preview=True).findings)
+               lambda paths: run_check(Path(config_file), paths, preview=True).findings)
 
 
 @main.command()

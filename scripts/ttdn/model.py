@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,6 +26,7 @@ from ttdn.content.types import Labels, type_findings
 from ttdn.findings import Finding
 from ttdn.i18n import Languages
 from ttdn.parity import pair_findings
+from ttdn.preview import Preview, update_content
 
 SITE_PLUGIN = "ttdn-site"
 
@@ -83,6 +84,38 @@ def load_model(
         languages, site_names, known, types, content, index, assets, config.site_url or ""
     )
     return model, findings
+
+
+def update_model(
+    previous: BuildModel,
+    config: MkDocsConfig,
+    saved: dict[str, set[PurePosixPath]],
+    assets: Assets,
+    today: dt.date | None = None,
+) -> tuple[BuildModel, list[Finding]]:
+    """The previous model with the `saved` pages read again (`ttdn serve`'s preview builds):
+    the same model `load_model` would give while no page was added or removed."""
+    everywhere = set().union(*saved.values())  # a page and its translations
+    fresh, findings = load_content(
+        Path(config.docs_dir), previous.languages, previous.types, previous.categories,
+        root=assets.root, today=today, only=everywhere,
+    )
+    findings += assets.check(fresh)
+    content = update_content(
+        previous.content, fresh, {code: everywhere for code in previous.languages.codes}
+    )
+    findings += pair_findings(content)
+    labels = {
+        lang.code: Labels(lang, previous.categories, previous.site_names[lang.code])
+        for lang in previous.languages.all
+    }
+    index = index_site(content, previous.types, labels)
+    return replace(previous, content=content, index=index, assets=assets), findings
+
+
+def preview_of(config: MkDocsConfig) -> Preview | None:
+    """The preview `ttdn serve` asked for, or None for a full build."""
+    return getattr(config.plugins.get(SITE_PLUGIN), "preview", None)
 
 
 def model_of(config: MkDocsConfig) -> BuildModel:

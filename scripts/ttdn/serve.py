@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import posixpath
 import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -34,6 +35,7 @@ from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 from mkdocs.livereload import LiveReloadServer
 
 from ttdn.findings import Finding
+from ttdn.preview import Preview
 
 log = logging.getLogger("mkdocs.ttdn.serve")
 
@@ -72,10 +74,59 @@ class BuildState:
             return self.generation, list(self.findings), self.message
 
 
-def serve(config_file: str, dev_addr: str, check: Callable[[], list[Finding]]) -> None:
-    """Serve the site on `dev_addr` until interrupted; `check` gives the content's errors."""
+Snapshot = dict[Path, tuple[int, int]]  # file → (mtime in ns, size)
+
+
+def snapshot(paths: Iterable[Path]) -> Snapshot:
+    """Every file under `paths` with its modification time and size (links not followed)."""
+    found: Snapshot = {}
+    for top in paths:
+        if top.is_file():
+            stat = top.stat()
+            found[top] = (stat.st_mtime_ns, stat.st_size)
+            continue
+        for folder, _, names in os.walk(top):
+            for name in names:
+                path = Path(folder, name)
+                try:
+                    stat = path.lstat()
+                except OSError:
+                    continue
+                found[path] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def saved_pages(before: Snapshot, after: Snapshot, docs_dir: Path) -> frozenset[Path] | None:
+    """The Markdown pages under docs/ saved between two snapshots, or None when anything else
+    changed (a file added, removed, a photo, a template, mkdocs.yml): then only a full build
+    is right."""
+    if before.keys() != after.keys():
+        return None
+    changed = frozenset(path for path, seen in after.items() if before[path] != seen)
+    if not all(p.suffix == ".md" and p.is_relative_to(docs_dir) for p in changed):
+        return None
+    return changed
+
+
+class _DirtyNotice(logging.Filter):
+    """A preview build is a dirty build on purpose: MkDocs' warning about it is not a problem
+    of the content, and in strict mode it would stop the build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def serve(config_file: str, dev_addr: str,
+          check: Callable[[Sequence[Path]], list[Finding]]) -> None:
+    """Serve the site on `dev_addr` until interrupted; `check(paths)` gives the content's
+    errors (of the whole site when `paths` is empty).
+
+    After the first full build, saving Markdown pages makes a preview build (ttdn.preview):
+    only the saved pages and the pages that show them are rendered again.
+    """
     site_dir = tempfile.mkdtemp(prefix="ttdn_serve_")
     state = BuildState()
+    last: dict[str, object] = {}  # the last good build: its config and what it was built from
 
     def config_for_serving():
         config = load_config(config_file, site_dir=site_dir, dev_addr=dev_addr)
@@ -86,9 +137,31 @@ def serve(config_file: str, dev_addr: str, check: Callable[[], list[Finding]]) -
     config = config_for_serving()
     config.plugins.on_startup(command="serve", dirty=False)
 
+    def watched(current) -> list[Path]:
+        images = current.plugins.get("ttdn-images")
+        root = Path(current.config_file_path).parent
+        photos = [root / images.config.photos_dir] if images else []
+        return [Path(current.docs_dir), Path(current.config_file_path), *photos,
+                *(Path(p) for p in current.watch)]
+
+    def preview_for(files: Snapshot, docs_dir: Path) -> Preview | None:
+        previous = last.get("config")
+        if previous is None or state.failed:
+            return None
+        changed = saved_pages(last["files"], files, docs_dir)
+        if not changed:
+            return None
+        model = previous.plugins["ttdn-site"].model
+        images = previous.plugins.get("ttdn-images")
+        return Preview(changed, model, images.records if images else None)
+
     def builder(current=None) -> None:
         state.start()
-        findings = [f for f in check() if f.severity == "error"]
+        current = current or config_for_serving()
+        files = snapshot(watched(current))
+        plan = preview_for(files, Path(current.docs_dir).resolve())
+        findings = [f for f in check(sorted(plan.changed) if plan else ())
+                    if f.severity == "error"]
         if findings:
             state.set(findings)
             for finding in findings:
@@ -96,15 +169,21 @@ def serve(config_file: str, dev_addr: str, check: Callable[[], list[Finding]]) -
             log.info("❌ Trình duyệt hiện các lỗi cho đến khi sửa xong / The browser shows the "
                      "errors until they are fixed")
             return
-        current = current or config_for_serving()
         started = time.perf_counter()
+        current.plugins["ttdn-site"].preview = plan
+        notice = _DirtyNotice()
+        logging.getLogger("mkdocs.commands.build").addFilter(notice)
         try:
-            build(current, serve_url=current.site_url)
+            build(current, serve_url=current.site_url, dirty=plan is not None)
         except (Abort, BuildError, ConfigurationError) as err:
             state.set([], str(err))
             return
+        finally:
+            logging.getLogger("mkdocs.commands.build").removeFilter(notice)
+        last.update(config=current, files=files)
         state.set([])
-        log.info(f"✅ Đã dựng / Built ({time.perf_counter() - started:.1f} s)")
+        what = f"{len(plan.urls)} trang/pages" if plan else "toàn bộ/full"
+        log.info(f"✅ Đã dựng / Built: {what} ({time.perf_counter() - started:.1f} s)")
 
     host, port = config.dev_addr
     mount = urlsplit(config.site_url).path or "/"

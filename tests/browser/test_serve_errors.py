@@ -3,7 +3,6 @@ language first), and the page comes back by itself once the file is fixed."""
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -13,17 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, SITE_URL, SMALL_CONFIG, column_site
+from helpers import ROOT, SITE_URL, SMALL_CONFIG, column_site, free_port
 
 pytestmark = pytest.mark.browser
 
 ARTICLE = "docs/vi/tin-bai/2023/bai-01.md"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(url: str, seconds: float = 60) -> None:

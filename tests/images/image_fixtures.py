@@ -158,3 +158,56 @@ def truncated_jpeg(path: Path) -> Path:
     noise((200, 150)).save(buf, "JPEG", quality=90)
     path.write_bytes(buf.getvalue()[: len(buf.getvalue()) // 2])
     return path
+
+
+# --- One valid file of every accepted format -----------------------------------------------------
+
+
+def encoded(fmt: str, im: Image.Image | None = None, **save: object) -> bytes:
+    """`im` (a small photo-like picture by default) saved as `fmt` (a Pillow format name)."""
+    if fmt in ("HEIF", "AVIF"):
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+    im = im if im is not None else noise((64, 48))
+    buf = io.BytesIO()
+    if fmt == "MPO":
+        im.save(buf, "MPO", save_all=True, append_images=[im.transpose(Image.Transpose.ROTATE_180)],
+                **save)
+    else:
+        im.save(buf, fmt, **save)
+    return buf.getvalue()
+
+
+def animated_gif(frames: int = 3, size: tuple[int, int] = (64, 48)) -> bytes:
+    images = [Image.new("RGB", size, (40 * i % 256, 90, 160)) for i in range(frames)]
+    buf = io.BytesIO()
+    images[0].save(buf, "GIF", save_all=True, append_images=images[1:], duration=100, loop=0)
+    return buf.getvalue()
+
+
+def valid_files() -> dict[str, bytes]:
+    """One small valid original per accepted format (and animated GIF/WebP), by file name."""
+    frames = [noise((48, 32), seed=i) for i in range(3)]
+    webp_anim = io.BytesIO()
+    frames[0].save(webp_anim, "WEBP", save_all=True, append_images=frames[1:], duration=80)
+    return {
+        "photo.jpg": encoded("JPEG", quality=90),
+        "phone.mpo": encoded("MPO"),
+        "drawing.png": encoded("PNG"),
+        "still.gif": encoded("GIF"),
+        "anim.gif": animated_gif(),
+        "still.webp": encoded("WEBP"),
+        "anim.webp": webp_anim.getvalue(),
+        "scan.tif": encoded("TIFF", compression="tiff_lzw"),
+        "iphone.heic": encoded("HEIF", quality=80),
+        "modern.avif": encoded("AVIF", quality=60),
+    }
+
+
+def orientation_exif(orientation: int) -> bytes:
+    """EXIF bytes holding only an orientation (bytes: pillow-heif then writes irot/imir)."""
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    return exif.tobytes()
+

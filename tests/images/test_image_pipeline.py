@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -145,19 +146,28 @@ def test_bad_inputs_are_named_once_and_the_others_still_processed(tmp_path, opti
     truncated_jpeg(photos / "cut.jpg")
     bomb_png(photos / "bomb.png")
     (photos / "empty.jpg").write_bytes(b"")
-    (photos / "fake.jpg").write_bytes(b"BM" + bytes(200))  # a BMP in disguise
+    (photos / "fake.jpg").write_bytes(b"not a photo" + bytes(200))
+    (photos / "bitmap.jpg").write_bytes(_bmp())  # a BMP in disguise: refused by its bytes
     (photos / "drawing.psd").write_bytes(b"8BPS" + bytes(100))
     (photos / "credits.md").write_text("Ảnh: Sở Ngoại vụ")  # notes are allowed beside photos
     result = run([photos], tmp_path / "out", options, jobs=2)
     reasons = {e.path.name: str(e) for e in result.summary.errors}
-    assert set(reasons) == {"cut.jpg", "bomb.png", "empty.jpg", "fake.jpg", "drawing.psd"}
+    assert set(reasons) == {"cut.jpg", "bomb.png", "empty.jpg", "fake.jpg", "bitmap.jpg",
+                            "drawing.psd"}
     assert "truncated" in reasons["cut.jpg"] and "bị cắt cụt" in reasons["cut.jpg"]
     assert "decompression bomb" in reasons["bomb.png"]
     assert "empty" in reasons["empty.jpg"]
-    assert "not a supported image format" in reasons["fake.jpg"]
-    assert "unsupported format (.psd)" in reasons["drawing.psd"]
+    assert "not an image file" in reasons["fake.jpg"]
+    assert "unsupported image format (BMP)" in reasons["bitmap.jpg"]
+    assert "unsupported image format (PSD)" in reasons["drawing.psd"]
     assert all("\n" not in r and "Traceback" not in r for r in reasons.values())
     assert [p.name for p in result.records] == ["good.jpg"]
+
+
+def _bmp() -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(buf, "BMP")
+    return buf.getvalue()
 
 
 def test_a_file_over_the_size_cap_is_refused_before_decoding(tmp_path, options):

@@ -140,11 +140,3 @@ def test_a_broken_original_fails_the_build_naming_it(tmp_path, caplog):
     with pytest.raises(Abort):
         built(tmp_path)
     assert "photos/bien/hong.jpg: tệp ảnh hỏng" in caplog.text
-
-
-def test_a_photo_with_gps_inside_docs_is_refused(tmp_path, caplog):
-    make_site(tmp_path)
-    write_jpeg(tmp_path / "docs" / "vi" / "anh.jpg", noise((50, 50)), exif=gps_exif())
-    with pytest.raises(Abort):
-        built(tmp_path)
-    assert "docs/vi/anh.jpg: ảnh chứa thông tin vị trí" in caplog.text

@@ -1,9 +1,8 @@
 """Photos, checked as `ttdn images --check` checks them: readable, within the limits, a format
 the pipeline takes, and no location (GPS) in their metadata. Header-only, so a check stays fast.
 
-Which files are images is decided by their bytes (`is_image`, the guard's detector), never by
-their names. When the image pipeline's own detector (`ttdn.images.detect`, branch `images`)
-lands on main, `is_image` and `image_errors` call it instead.
+Which files are images is decided by their bytes (`is_image`: the image pipeline's detector,
+`ttdn.images.detect`, through the guard), never by their names.
 """
 
 from __future__ import annotations

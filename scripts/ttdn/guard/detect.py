@@ -1,8 +1,8 @@
 """What a file is, from its first bytes, never from its name.
 
 A photo renamed `.jfif`, `.txt` or given no suffix is still a photo; an HTML page renamed
-`.pdf` is still a page. `image_format` is the one function to swap for `ttdn.images.detect`
-when the image pipeline's own detector lands; the rest of the module is the guard's.
+`.pdf` is still a page. Images are recognised by the image pipeline's own detector
+(`ttdn.images.detect`); the rest of the module is the guard's.
 """
 
 from __future__ import annotations
@@ -10,46 +10,24 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from ttdn.images import detect as images_detect
+
 Kind = Literal["image", "pdf", "video", "audio", "svg", "html", "text", "other"]
 
-# ISO-BMFF (MP4 family) major brands: images (AVIF, HEIF) and audio share the container.
-IMAGE_BRANDS = {b"avif", b"avis", b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis",
-                b"mif1", b"msf1", b"mif2"}
+# ISO-BMFF (MP4 family) major brands of audio; other ISO-BMFF files that are not images are video.
 AUDIO_BRANDS = {b"M4A ", b"M4B ", b"M4P ", b"F4A "}
 MARKUP = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|script|iframe|meta|svg|\?xml|a\s|"
                     rb"img|div|form|object|embed|style|link|base)", re.IGNORECASE)
 
 
 def image_format(head: bytes) -> str | None:
-    """The image format the bytes start with ("jpeg", "png", …), or None."""
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"  # also .jfif, .jpe and MPO
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head[:6] in (b"GIF87a", b"GIF89a"):
-        return "gif"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "webp"
-    if head[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):
-        return "tiff"
-    if head[:2] == b"BM":
-        return "bmp"
-    if head[:4] == b"\x00\x00\x01\x00" or head[:4] == b"\x00\x00\x02\x00":
-        return "ico"
-    if head[4:8] == b"ftyp" and (head[8:12] in IMAGE_BRANDS or _compatible(head, IMAGE_BRANDS)
-                                 and head[8:12] not in (b"isom", b"mp41", b"mp42")):
-        return "avif" if b"avi" in head[8:12] else "heif"
-    if head[:4] == b"\x00\x00\x00\x0cjXL" or head[:2] == b"\xff\x0a":
-        return "jxl"
-    if head[:4] == b"8BPS":
-        return "psd"
-    return None
+    """The raster image format the bytes start with ("jpeg", "png", "heic"…), or None.
 
-
-def _compatible(head: bytes, brands: set[bytes]) -> bool:
-    size = int.from_bytes(head[:4], "big")
-    compatible = head[16:min(size, len(head))]
-    return any(compatible[i:i + 4] in brands for i in range(0, len(compatible) - 3, 4))
+    The image pipeline's detector, so the build, `ttdn images --check`, `ttdn check` and the
+    pre-commit hook recognise a photo the same way. SVG is text the guard judges on its own.
+    """
+    found = images_detect.detect(head)
+    return None if found == "svg" else found
 
 
 def kind(head: bytes) -> Kind:

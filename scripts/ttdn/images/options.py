@@ -12,11 +12,10 @@ from dataclasses import asdict, dataclass, replace
 
 # Bump when the recipe changes in a way the options do not show (resampling, colour handling,
 # encoder calls): every cached derivative is then rebuilt.
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2  # 2: TIFF orientation applied once, opaque animations as RGB
 
-# Formats Pillow may open. Everything else is refused before any decoder runs: most Pillow CVEs
-# live in formats a photo site never needs (PSD, FLI, PCX, ...). HEIF comes from pillow-heif.
-# MPO (multi-picture JPEG from phones) has no opener of its own: Pillow's JPEG opener returns it.
+# Formats Pillow may open: detect.ACCEPTED, each opened with its own opener only (most Pillow
+# CVEs live in formats a photo site never needs: PSD, FLI, PCX...). Kept for callers.
 INPUT_FORMATS = ("JPEG", "PNG", "WEBP", "AVIF", "GIF", "TIFF", "HEIF")
 
 # File name endings taken as images when a folder is walked; other files are refused by name,
@@ -32,7 +31,7 @@ MODERN_FORMATS = ("avif", "webp")
 SUFFIX = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png", "gif": "gif"}
 
 # Options that do not change the output bytes, so stay out of the cache key.
-_NOT_IN_KEY = frozenset({"threads_per_process"})
+_NOT_IN_KEY = frozenset({"threads_per_process", "worker_memory_mb", "job_timeout_s"})
 
 
 @dataclass(frozen=True)
@@ -45,15 +44,18 @@ class ImageOptions:
     # Modern formats offered as <source>s, best first, before the JPEG (or PNG) fallback.
     modern_formats: tuple[str, ...] = MODERN_FORMATS
     # AVIF (libavif + aom): speed 8 is twice as fast as 6 for ~4 % more bytes (NOTES.md) and
-    # 5-7x faster than sharp's effort 4. q50 as sharp; it scores slightly higher in SSIMULACRA2 on
-    # 24 MP photos, for ~15 % more bytes (BENCHMARKS.md). Speed 7 gains ~1 point at equal bytes.
-    avif_quality: int = 50
+    # 5-7x faster than sharp's effort 4. aom's loop-filter sharpness 3 keeps edges for fewer bytes:
+    # q52 + sharpness 3 lands on sharp's q50/effort 4 (+3 % bytes, +0.2 SSIMULACRA2) where plain
+    # q50 needed +17 % bytes (BENCHMARKS.md, 30 Nov 2026).
+    avif_quality: int = 52
     avif_speed: int = 8
-    # 4:2:0 measured better per byte than 4:4:4 (sharp's AVIF default) in SSIMULACRA2.
+    avif_sharpness: int = 3
     avif_subsampling: str = "4:2:0"
     # WebP (libwebp) and JPEG (libjpeg-turbo): sharp's defaults are q80 for both. Our WebP at q79
     # matches sharp's q80 in bytes with an equal or better SSIMULACRA2 (BENCHMARKS.md).
     webp_quality: int = 79
+    # Method 2 halves the encoding time but costs 1.1 SSIMULACRA2 on real camera photos (0.1 on
+    # the 24 MP set); 3 saves ~10 % of the time for -0.2 (BENCHMARKS.md, 30 Nov 2026).
     webp_method: int = 4
     jpeg_quality: int = 80
     # Progressive + optimised Huffman tables: 5-10 % smaller JPEGs at the same quality.
@@ -66,6 +68,16 @@ class ImageOptions:
     # treat its warning as an error (a decompression bomb costs memory before it costs disk).
     max_file_bytes: int = 60 * 1024 * 1024
     max_pixels: int = 89_478_485
+    # An animation's budget counts every frame (Pillow's limit counts one): a 19 KB GIF can ask
+    # for 100 frames of 2000x2000. Checked from the headers before any frame is decoded.
+    max_animation_pixels: int = 89_478_485
+    max_frames: int = 2000
+    # Address space of each worker process (RLIMIT_AS): an input that needs more fails alone, as
+    # "too large to decode", instead of the machine swapping or the OOM killer choosing.
+    worker_memory_mb: int = 2048
+    # A worker still busy with one file after this long is stopped and the file named: a decoder
+    # looping on a fuzzed file must not hang the build. Animations at the budget take ~1 min.
+    job_timeout_s: float = 600.0
     # Encoder threads per process: the pool already uses every core.
     threads_per_process: int = 1
 

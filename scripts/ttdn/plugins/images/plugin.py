@@ -26,16 +26,11 @@ from mkdocs.utils import get_relative_url
 
 from ttdn.images import ImageError, ImageRecord, run
 from ttdn.images.markup import figure, find_images, picture, split_title
-from ttdn.images.metadata import location_in_image
-from ttdn.images.options import IMAGE_SUFFIXES
-from ttdn.images.pipeline import open_image
-from ttdn.model import model_of
+from ttdn.model import model_of, preview_of
 from ttdn.plugins.images.config import ImagesConfig
 
 log = get_plugin_logger(__name__)
 
-# An image inside docs/ is copied to site/ as it is: above this size it belongs in photos/.
-DOCS_IMAGE_MAX_BYTES = 1024 * 1024
 
 
 class ImagesPlugin(BasePlugin[ImagesConfig]):
@@ -60,52 +55,32 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         if self.photos.is_dir() and str(self.photos) not in config.watch:
             config.watch.append(str(self.photos))  # `mkdocs serve` reloads on a new photo
         if self.records is None:  # the first language build: the others reuse its work
-            self.records = self._process()
+            shown = preview_of(config)  # ttdn serve after a page edit: the photos are unchanged
+            if shown is not None and shown.image_records is not None:
+                self.records = shown.image_records
+            else:
+                self.records = self._process()
         return config
 
     def _process(self) -> dict[Path, ImageRecord]:
         if not self.photos.is_dir():
             return {}
-        result = run(
-            [self.photos],
-            self.store,
-            self.config.image_options(),
-            jobs=self.config.concurrency or None,
-            source_name=lambda p: p.relative_to(self.root).as_posix(),
-        )
+        try:
+            result = run(
+                [self.photos],
+                self.store,
+                self.config.image_options(),
+                jobs=self.config.concurrency or None,
+                source_name=lambda p: p.relative_to(self.root).as_posix(),
+            )
+        except ImageError as err:  # the store folder: unwritable, or inside the photos
+            raise PluginError(_errors_text([err], self.root)) from None
         log.info(result.summary.line())
+        for path, warnings in result.summary.warnings.items():
+            log.info("%s: %s", _shown(path, self.root), "; ".join(warnings))
         if result.summary.errors:
             raise PluginError(_errors_text(result.summary.errors, self.root))
         return {path.resolve(): record for path, record in result.records.items()}
-
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Refuse a photo put in docs/ by mistake: MkDocs would publish it with its metadata."""
-        if not self.config.enabled:
-            return files
-        errors = []
-        for file in files:
-            if Path(file.src_uri).suffix.lower() not in IMAGE_SUFFIXES or not file.abs_src_path:
-                continue
-            path = Path(file.abs_src_path)
-            data = path.read_bytes()
-            if len(data) > DOCS_IMAGE_MAX_BYTES:
-                errors.append(ImageError(path, f"ảnh trong docs/ quá lớn; hãy chuyển vào "
-                                         f"{self.config.photos_dir}/",
-                                         f"image in docs/ too large; move it to "
-                                         f"{self.config.photos_dir}/"))
-                continue
-            try:
-                located = location_in_image(open_image(path, data, self.config.image_options()),
-                                            data)
-            except ImageError as err:
-                errors.append(err)
-                continue
-            if located:
-                errors.append(ImageError(path, "ảnh chứa thông tin vị trí",
-                                         "image carries location metadata"))
-        if errors:
-            raise PluginError(_errors_text(errors, self.root))
-        return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:

@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ttdn.model import model_of
+from ttdn.model import model_of, preview_of
 from ttdn.plugins.search.config import SearchConfig
 from ttdn.search.extract import page_text
 from ttdn.search.folding import nfc
@@ -99,6 +99,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.lang != self.order[-1]:
             return
+        if preview_of(config) is not None:
+            return  # a preview renders a few pages: the full build's index stays
         site_dir = Path(config.site_dir)
         for lang, docs in self.docs.items():
             start = time.perf_counter()

@@ -18,20 +18,22 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from ttdn import preview
 from ttdn.assets import Assets
 from ttdn.content import ContentType
-from ttdn.findings import report
+from ttdn.findings import Finding, report
 from ttdn.i18n import Language
-from ttdn.model import BuildModel, languages_of, load_model
+from ttdn.model import BuildModel, languages_of, load_model, update_model
 from ttdn.plugins.site import outputs
 from ttdn.plugins.site.config import SiteConfig
 from ttdn.plugins.site.outputs import valid_toggles
 from ttdn.plugins.site.status import status_entry, write_status
+from ttdn.preview import Preview
 from ttdn.views import PageView, page_view
 
 log = get_plugin_logger(__name__)
@@ -46,6 +48,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.files: Files | None = None
         self.env: Environment | None = None
         self.partials: Environment | None = None
+        # Set by `ttdn serve` before a preview build: render only what the saved pages affect.
+        self.preview: Preview | None = None
 
     # Runs after static-i18n's on_config (-100), which sets this build's theme.language.
     @event_priority(-110)
@@ -57,7 +61,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         languages, _ = languages_of(config)
         current = languages.get(config.theme["language"])
         if self.model is None or current.default:
-            self.model = self._load(config)
+            self.model = self._update(config) if self.preview else self._load(config)
         self.lang = self.model.languages.get(current.code)
         # Each language build would overwrite the one /404.html: we write one per language.
         config.theme.static_templates.discard("404.html")
@@ -66,20 +70,47 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return config
 
     def _load(self, config: MkDocsConfig) -> BuildModel:
+        types = _content_types(self.config.content_types)
+        return self._accept(*load_model(config, types, self._assets(config)))
+
+    def _update(self, config: MkDocsConfig) -> BuildModel:
+        """A preview build: the previous model with the saved pages read again."""
+        previous = self.preview.model
+        saved = preview.sources(self.preview.changed, Path(config.docs_dir))
+        model = self._accept(*update_model(previous, config, saved, self._assets(config)))
+        self.preview.urls.update(preview.affected_urls(previous.index, model.index, saved))
+        preview.mark_stale(Path(config.site_dir), self.preview.urls)
+        return model
+
+    def _assets(self, config: MkDocsConfig) -> Assets:
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         images = config.plugins.get("ttdn-images")
         photos = root / (images.config.photos_dir if images else "photos")
-        assets = Assets(root, Path(config.docs_dir), photos, images)
-        model, findings = load_model(config, _content_types(self.config.content_types), assets)
+        return Assets(root, Path(config.docs_dir), photos, images)
+
+    def _accept(self, model: BuildModel, findings: list[Finding]) -> BuildModel:
         if any(f.severity == "error" for f in findings):
             raise PluginError(report(findings))
         for finding in findings:
             log.warning(str(finding))
         return model
 
+    # Before static-i18n's on_files (-100): a preview build keeps only the pages it renders,
+    # so that nothing else is sorted, read or rendered.
+    @event_priority(50)
+    def _keep_preview_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.preview is None:
+            return files
+        codes = self.model.languages.codes
+        nav = {str(item) for item in _nav_files(config.nav)}
+        for file in list(files):
+            if not preview.keeps(file.src_uri, self.preview.urls, nav, codes):
+                files.remove(file)
+        return files
+
     # After static-i18n's on_files (-100), which keeps this language's files only.
     @event_priority(-110)
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def _add_listing_pages(self, files: Files, config: MkDocsConfig) -> Files:
         """Leave out drafts and scheduled items; add the generated listing pages."""
         code = self.lang.code
         for src in self.model.content.hidden[code]:
@@ -87,7 +118,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             if hidden is not None:
                 files.remove(hidden)
         for entry in self.model.index.pages.of_language(code):
-            if entry.generated:
+            if entry.generated and (self.preview is None or entry.url in self.preview.urls):
                 stub = f"# {entry.meta.title}\n\n{entry.meta.description}\n"
                 files.append(
                     File.generated(
@@ -99,6 +130,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 )
         self.files = files
         return files
+
+    on_files = CombinedEvent(_keep_preview_pages, _add_listing_pages)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
@@ -138,6 +171,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return valid_toggles(output)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.preview is not None:
+            return  # feeds, sitemap, 404s and the status page stay as the full build wrote them
         site_dir = Path(config.site_dir)
         outputs.write_language(
             self.model, self.lang, config, site_dir, self.not_found_page(config),
@@ -206,3 +241,14 @@ def _content_types(spec: str) -> tuple[ContentType, ...]:
         return tuple(getattr(importlib.import_module(module), name))
     except (ImportError, AttributeError) as err:
         raise PluginError(f"ttdn-site: content_types '{spec}' cannot be loaded: {err}") from None
+
+
+def _nav_files(nav: object) -> list[str]:
+    """The Markdown files mkdocs.yml's nav names (the sections every page's menu links)."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [f for value in nav.values() for f in _nav_files(value)]
+    if isinstance(nav, list):
+        return [f for item in nav for f in _nav_files(item)]
+    return []

@@ -1,0 +1,117 @@
+"""Preview rebuilds for `ttdn serve`: after an editor saves a few Markdown pages, render only
+those pages and the pages that show them, from the previous build's model.
+
+`mkdocs build` stays the reference for what a page is; a preview build produces the same pages,
+but only the affected ones:
+
+- the content model is the previous one with the saved pages read again (`update_content`);
+- the affected pages are the saved ones plus, in the old and the new index, every page that
+  lists or links them: listing pages, archives, neighbours, related items, the home page
+  (`affected_urls`);
+- MkDocs builds in dirty mode with only those pages (and the navigation's sections) in its
+  files; their old output is marked stale so that dirty mode renders them again;
+- the search index, feeds, sitemap and status page keep their last full-build versions.
+
+Anything else saved (a photo, a template, mkdocs.yml, a page added or removed) makes a full
+build: the preview's shortcut only holds while the set of pages is the same.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from ttdn.collections import SiteIndex
+from ttdn.content import Content
+from ttdn.i18n import page_path
+
+if TYPE_CHECKING:
+    from ttdn.model import BuildModel
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a preview build starts from: the previous build and the Markdown files saved since."""
+
+    changed: frozenset[Path]  # absolute paths of Markdown files under docs/
+    model: BuildModel  # the previous build's
+    image_records: dict | None = None  # the previous build's photos, unchanged since
+    urls: set[str] = field(default_factory=set)  # filled by the site plugin: pages to render
+
+
+def sources(changed: Iterable[Path], docs_dir: Path) -> dict[str, set[PurePosixPath]]:
+    """Language code → paths under docs/<lang>/ of the saved pages."""
+    found: dict[str, set[PurePosixPath]] = {}
+    for path in changed:
+        relative = PurePosixPath(path.resolve().relative_to(docs_dir.resolve()).as_posix())
+        found.setdefault(relative.parts[0], set()).add(PurePosixPath(*relative.parts[1:]))
+    return found
+
+
+def update_content(previous: Content, fresh: Content, saved: dict[str, set[PurePosixPath]]
+                   ) -> Content:
+    """The previous content with the saved pages replaced by their `fresh` reading."""
+    entries, hidden, held = {}, {}, {}
+    for code in previous.languages.codes:
+        mine = saved.get(code, set())
+        entries[code] = {e.src: e for e in previous.of_language(code) if e.src not in mine}
+        entries[code].update({e.src: e for e in fresh.of_language(code) if e.src in mine})
+        hidden[code] = (previous.hidden[code] - mine) | (fresh.hidden.get(code, set()) & mine)
+        held[code] = {src: e for src, e in previous.held.get(code, {}).items() if src not in mine}
+        held[code].update({s: e for s, e in fresh.held.get(code, {}).items() if s in mine})
+    return Content(previous.languages, entries, hidden, held)
+
+
+def affected_urls(old: SiteIndex, new: SiteIndex, saved: dict[str, set[PurePosixPath]]
+                  ) -> set[str]:
+    """The saved pages and every page that shows them, before or after the change."""
+    urls: set[str] = set()
+    for code, srcs in saved.items():
+        lang = new.pages.languages.get(code)
+        urls |= {lang.prefix + page_path(src) for src in srcs}
+    for index in (old, new):
+        urls |= pages_showing(index, set(urls))
+    return urls
+
+
+def pages_showing(index: SiteIndex, urls: set[str]) -> set[str]:
+    """Pages whose rendering includes one of `urls`' titles: listings and archives that list
+    them, items that link them as neighbours or related, the home pages with them as latest."""
+    found = {
+        page for page, listing in index.listings.items()
+        if any(item.url in urls for item in listing.items)
+    }
+    for page, links in index.links.items():
+        linked = [links.previous, links.next, *links.related]
+        if any(entry is not None and entry.url in urls for entry in linked):
+            found.add(page)
+    for code, latest in index.latest.items():
+        if latest and any(item.url in urls for item in latest.items):
+            found.add(index.pages.languages.get(code).prefix)
+    return found
+
+
+def mark_stale(site_dir: Path, urls: Iterable[str]) -> None:
+    """Make dirty mode render these pages again: their output looks older than any source."""
+    for url in urls:
+        output = site_dir / url / "index.html"
+        if output.is_file():
+            os.utime(output, (0, 0))
+
+
+def keeps(src_uri: str, urls: set[str], nav_pages: set[str], languages: Iterable[str]) -> bool:
+    """Whether a preview build keeps a docs file: other files always (dirty mode copies only
+    what changed), Markdown only when it is one of `urls` or a navigation section."""
+    if not src_uri.endswith(".md"):
+        return True
+    parts = PurePosixPath(src_uri).parts
+    if parts[0] not in languages:
+        return True
+    src = PurePosixPath(*parts[1:])
+    if src.as_posix() in nav_pages:
+        return True
+    prefix = "" if parts[0] == next(iter(languages)) else f"{parts[0]}/"
+    return prefix + page_path(src) in urls
