@@ -171,6 +171,41 @@ def make_small_site(root: Path, files: dict[str, str], config: str = SMALL_CONFI
     return build_site(root / "mkdocs.yml", root / "site")
 
 
+def bulletin_issue(year: int, quarter: int, number: int, **extra: str) -> str:
+    """Markdown of a valid bulletin issue (index.md); its cover is /photos/ban-tin/bia.png."""
+    fields = {
+        "date": f"{year}-{3 * quarter:02d}-28",
+        "year": str(year),
+        "quarter": str(quarter),
+        "number": str(number),
+        "image": "/photos/ban-tin/bia.png",
+        "image_alt": "Ảnh minh họa",
+        "board": '["Sở Ngoại vụ"]',
+        **extra,
+    }
+    return front(f"Số {number}/{year}", **fields) + f"\n# Số {number}/{year}\n\nLời tòa soạn.\n"
+
+
+def bulletin_article(title: str, order: int, **extra: str) -> str:
+    return front(title, order=str(order), **extra) + f"\n# {title}\n\n{title}: nội dung.\n"
+
+
+def bulletin_site(issues: list[tuple[int, int, int]], languages=("vi", "en")) -> dict[str, str]:
+    """Files of a small site whose bulletin has `issues` (year, quarter, number), each with two
+    articles, in `languages`."""
+    files = {
+        "vi/index.md": front("Trang chủ") + "# Trang chủ\n",
+        "en/index.md": front("Home") + "# Home\n",
+        "vi/ban-tin/index.md": front("Bản tin") + "# Bản tin\n",
+        "en/ban-tin/index.md": front("Bulletin") + "# Bulletin\n",
+    }
+    for lang in languages:
+        for year, quarter, number in issues:
+            folder = f"{lang}/ban-tin/{year}/q{quarter}"
+            files[f"{folder}/index.md"] = bulletin_issue(year, quarter, number)
+            files[f"{folder}/bai-mot.md"] = bulletin_article(f"{lang} {year}q{quarter} bài 1", 1)
+            files[f"{folder}/bai-hai.md"] = bulletin_article(f"{lang} {year}q{quarter} bài 2", 2)
+    return files
 def search_site() -> dict[str, str]:
     """Files of a small site whose pages hold the words the search must find, in both
     languages, with decoys: "dao kéo" and "sống" (for "đảo" and "son"), and one page written

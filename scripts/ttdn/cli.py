@@ -199,3 +199,53 @@ def new_article(config_file: str, title: str, category: str, agency: str, day: s
 from ttdn.images.cli import images  # noqa: E402
 
 main.add_command(images)
+
+
+@main.command("new-issue")
+@CONFIG
+@click.argument("year", type=click.IntRange(2000, 2100))
+@click.argument("quarter", type=click.IntRange(1, 4))
+def new_issue(config_file: str, year: int, quarter: int) -> None:
+    """Số bản tin mới / Create the skeleton of a bulletin issue (both languages), e.g.
+    `ttdn new-issue 2024 1`."""
+    from pathlib import Path
+
+    from mkdocs.config import load_config
+
+    from ttdn.model import languages_of
+    from ttdn.scaffold import IssueExists
+    from ttdn.scaffold import new_issue as make
+
+    config = load_config(config_file)
+    root = Path(config_file).resolve().parent
+    languages, _ = languages_of(config)
+    try:
+        skeleton = make(root, Path(config.docs_dir), languages, year, quarter)
+    except IssueExists as err:
+        shown = err.path.relative_to(root) if err.path.is_relative_to(root) else err.path
+        click.echo(
+            f"{shown}: số quý {quarter}/{year} đã có; không ghi đè.\n"
+            f"    {shown}: the issue of quarter {quarter}/{year} exists already; nothing was "
+            "overwritten.",
+            err=True,
+        )
+        sys.exit(1)
+    photos = skeleton.photos.relative_to(root).as_posix()
+    files = "\n".join(f"  {path.relative_to(root).as_posix()}" for path in skeleton.files)
+    click.echo(
+        f"Đã tạo số {skeleton.number}/{year} (bản nháp) / Created issue {skeleton.number}/{year} "
+        f"(a draft):\n{files}\n\n"
+        "Việc tiếp theo:\n"
+        f"  1. Đặt ảnh bìa vào {photos}/bia.jpg, ảnh của các bài vào cùng thư mục.\n"
+        "  2. Sửa tiêu đề, mô tả, ngày phát hành, ban biên tập và lời tòa soạn trong index.md, ở "
+        "cả hai ngôn ngữ.\n"
+        "  3. Viết các bài (bai-1.md, … mỗi bài có 'order' là vị trí trong mục lục).\n"
+        "  4. Khi cả hai ngôn ngữ xong, xoá dòng 'draft: true' ở mọi tệp của số này.\n"
+        "Next:\n"
+        f"  1. Put the cover at {photos}/bia.jpg and the articles' photos in the same folder.\n"
+        "  2. Edit the title, description, publication date, editorial board and editorial note "
+        "in index.md, in both languages.\n"
+        "  3. Write the articles (bai-1.md, … each with 'order', its place in the contents).\n"
+        "  4. When both languages are done, delete the 'draft: true' line from every file of "
+        "the issue."
+    )

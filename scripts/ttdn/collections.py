@@ -52,6 +52,7 @@ class ListingPage:
     next: Entry | None = None
     feed: Feed | None = None
     groups: tuple[Group, ...] = ()  # when the listing puts its items under headings
+    partial: str = "listing.html"  # how the listing is shown (its type's declaration)
 
 
 @dataclass(frozen=True)
@@ -146,9 +147,12 @@ def _listing(
     groups: Callable[[list[Entry]], tuple[Group, ...]] | None = None
     if declared.group is not None:
         groups = lambda chunk: _groups(chunk, declared, words)  # noqa: E731
-    feed_title = words.site_name if declared.feed else None
+    feed_title = None
+    if declared.feed:
+        feed_title = declared.feed_title(words) if declared.feed_title else words.site_name
     urls = _paginate(
-        out, lang, base, items, title, description, declared.per_page, feed_title, groups
+        out, lang, base, items, title, description, declared.per_page, feed_title, groups,
+        declared.partial,
     )
     if declared.latest and urls:
         out.latest[lang.code] = Latest(urls[0], tuple(items[: declared.latest]))
@@ -191,6 +195,7 @@ def _paginate(
     per_page: int | None,
     feed_title: str | None,
     groups: Callable[[list[Entry]], tuple[Group, ...]] | None = None,
+    partial: str = "listing.html",
 ) -> list[str]:
     """Listing pages of `items` under `base`: base/, base/trang/2/, …; returns their URLs.
 
@@ -234,6 +239,7 @@ def _paginate(
             next=entries[number] if number < pages else None,
             feed=feed,
             groups=groups(chunk) if groups else (),
+            partial=partial,
         )
     return [entry.url for entry in entries]
 

@@ -20,7 +20,10 @@ from ttdn.head import absolute
 from ttdn.model import BuildModel
 
 ImageOf = Callable[[Entry], Asset | None]
-MIME = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif"}
+MIME = {
+    "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif",
+    "pdf": "application/pdf",
+}
 
 ITEMS = 20  # newest items per feed: readers poll often, the archive is on the site
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -42,7 +45,10 @@ def _size(asset: Asset) -> int:
     return asset.path.stat().st_size
 
 
-def rss_xml(feed: Feed, model: BuildModel, image: ImageOf) -> bytes:
+def rss_xml(
+    feed: Feed, model: BuildModel, image: ImageOf, enclosure: ImageOf | None = None
+) -> bytes:
+    """`enclosure(entry)`, when given, is tried before the image (a bulletin issue's PDF)."""
     site_url = model.site_url
     ET.register_namespace("atom", ATOM_NS)
     rss = ET.Element("rss", {"version": "2.0"})
@@ -72,7 +78,7 @@ def rss_xml(feed: Feed, model: BuildModel, image: ImageOf) -> bytes:
         label = model.index.labels.get(entry.url)
         if label:
             ET.SubElement(item, "category").text = label
-        asset = image(entry)
+        asset = (enclosure(entry) if enclosure else None) or image(entry)
         if asset is not None:
             ET.SubElement(item, "enclosure", {
                 "url": absolute(site_url, asset.url),

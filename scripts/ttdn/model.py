@@ -22,7 +22,7 @@ from ttdn.assets import Assets
 from ttdn.collections import SiteIndex, index_site
 from ttdn.content import Content, ContentType, load_content
 from ttdn.content.categories import Category, categories
-from ttdn.content.types import Labels
+from ttdn.content.types import Labels, type_findings
 from ttdn.findings import Finding
 from ttdn.i18n import Languages
 from ttdn.parity import pair_findings
@@ -74,6 +74,7 @@ def load_model(
         Path(config.docs_dir), languages, types, known, root=assets.root, today=today
     )
     findings += assets.check(content)
+    findings += type_findings(content, types)  # the bulletin's numbering, both languages…
     findings += pair_findings(content)  # a draft's translation must not go out alone
     labels = {
         lang.code: Labels(lang, known, site_names[lang.code]) for lang in languages.all

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from mkdocs.utils import get_relative_url
 
 from ttdn.assets import Asset
 from ttdn.collections import Feed, ItemLinks, Latest, ListingPage
-from ttdn.content import Entry
+from ttdn.content import Entry, bulletin
 from ttdn.head import Alternate, LanguageLink, absolute, alternates, language_links
 from ttdn.i18n import Language
 from ttdn.model import BuildModel
@@ -31,6 +32,23 @@ class VideoView:
     src: str | None = None  # self-hosted file: path from the site root
     mime: str | None = None
     youtube: str | None = None  # watch URL: a link, nothing loaded before the click
+
+
+@dataclass(frozen=True)
+class IssueCard:
+    """One issue of the bulletin as lists and pages show it."""
+
+    entry: Entry
+    label: str  # "Số 1/2023" / "Issue 1/2023"
+    quarter: str  # "Quý I/2023" / "Q1 2023"
+    contents: tuple[Entry, ...]  # its articles, in the order of its table of contents
+    cover_html: str | None = None  # the cover's <picture> (the bulletin home's latest issue)
+
+
+@dataclass(frozen=True)
+class BulletinView:
+    issue: IssueCard | None = None  # the issue of this page, or the home's latest issue
+    breadcrumb: tuple[tuple[str, str], ...] = ()  # (title, URL path) above an article
 
 
 @dataclass(frozen=True)
@@ -54,6 +72,7 @@ class PageView:
     cover_html: str | None = None  # the cover photo's <picture>, first in the content
     attachment: Asset | None = None  # a document's file
     item_labels: Mapping[str, str] = field(default_factory=dict)  # url → label in lists
+    bulletin: BulletinView | None = None
     stale_original: Entry | None = None  # a translation's original, changed since (notice)
     noindex: bool = False  # pages for editors only (the translation status page)
 
@@ -127,8 +146,48 @@ def page_view(
         cover_html=cover_html,
         attachment=_attachment(model, entry) if entry else None,
         item_labels=index.labels,
+        bulletin=_bulletin(model, entry, lang, listing) if entry else None,
         stale_original=stale_original(model.content, entry) if entry else None,
     )
+
+
+def issue_card(model: BuildModel, issue: Entry, cover_for: str | None = None) -> IssueCard:
+    """`cover_for`: the URL of the page that shows the cover (then its <picture> is made)."""
+    meta = issue.meta
+    cover_html = None
+    images = model.assets.images
+    if cover_for is not None and images is not None and hasattr(images, "picture_html"):
+        asset = model.assets.find(issue, meta.image)
+        if asset is not None and asset.record is not None:
+            cover_html = images.picture_html(asset.record, meta.image_alt or "", cover_for)
+    return IssueCard(
+        entry=issue,
+        label=issue.lang.t("bulletin_issue").format(number=meta.number, year=meta.year),
+        quarter=bulletin.quarter_label(issue.lang, meta),
+        contents=tuple(bulletin.articles_of(model.content, issue)),
+        cover_html=cover_html,
+    )
+
+
+def _bulletin(
+    model: BuildModel, entry: Entry, lang: Language, listing: ListingPage | None
+) -> BulletinView | None:
+    """The bulletin's home (latest issue first), an issue page, or an article's breadcrumb."""
+    if listing is not None and listing.partial == "bulletin-home.html":
+        latest = listing.items[0] if listing.items else None
+        card = issue_card(model, latest, cover_for=entry.url) if latest else None
+        return BulletinView(issue=card)
+    if entry.type == "bulletin-issue":
+        return BulletinView(issue=issue_card(model, entry))
+    if entry.type == "bulletin-article":
+        issue = bulletin.issue_of(model.content, entry)
+        if issue is None:
+            return None
+        home = model.index.pages.get(lang.code, PurePosixPath(bulletin.SECTION) / "index.md")
+        card = issue_card(model, issue)
+        crumbs = ((home.meta.title, home.url),) if home else ()
+        return BulletinView(issue=card, breadcrumb=(*crumbs, (card.label, issue.url)))
+    return None
 
 
 def _video(model: BuildModel, entry: Entry) -> VideoView | None:

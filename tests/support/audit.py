@@ -77,10 +77,7 @@ def search_for(query: str) -> Callable[[Any], None]:
     return interact
 
 
-# The one list of page types. Add the bulletin and photo book here when they land, e.g.
-#   PageType("bulletin", "ban-tin/"),
-#   PageType("bulletin-issue", "ban-tin/[0-9][0-9][0-9][0-9]-*/"),
-#   PageType("bulletin-article", "ban-tin/[0-9][0-9][0-9][0-9]-*/*/"),
+# The one list of page types. Add the photo book here when it lands, e.g.
 #   PageType("photo-chapter", "sach-anh/*/", budget_kb=600, interact=open_first_photo),
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType("home", "", budget_kb=250),
@@ -89,6 +86,9 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("listing", "tin-bai/"),
     PageType("listing-year", "tin-bai/[0-9][0-9][0-9][0-9]/"),
     PageType("article", "tin-bai/[0-9][0-9][0-9][0-9]/*/", budget_kb=200),
+    PageType("bulletin", "ban-tin/", budget_kb=250),
+    PageType("bulletin-issue", "ban-tin/[0-9][0-9][0-9][0-9]/q[1-4]/", budget_kb=250),
+    PageType("bulletin-article", "ban-tin/[0-9][0-9][0-9][0-9]/q[1-4]/*/", budget_kb=250),
     PageType("404", "404.html"),
     PageType("search", "tim-kiem/", interact=search_for("quang ngai")),
 )

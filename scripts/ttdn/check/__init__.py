@@ -34,7 +34,7 @@ from ttdn.check.text import body_of, fix_nfc, nfc_finding
 from ttdn.check.trust import trust_findings
 from ttdn.content import Content, ContentType, Entry, load_content
 from ttdn.content.categories import categories
-from ttdn.content.types import type_of
+from ttdn.content.types import type_findings, type_of
 from ttdn.findings import Finding, ordered, shown
 from ttdn.images.markup import EXTERNAL
 from ttdn.model import languages_of
@@ -113,6 +113,8 @@ def run_check(
         findings += parity_findings(content)
     if scope.pages is not None:
         findings += _slug_clashes(project, content)
+    else:  # rules over the whole content need all of it (a subset would look incomplete)
+        findings += type_findings(content, project.types)
     site = PageSite(project.root, project.docs_dir, languages, content, project.types, today)
     links = LinkChecker(site)
     written = list(_written(content))

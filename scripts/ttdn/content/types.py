@@ -18,11 +18,13 @@ from functools import cache
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from ttdn.content import bulletin
 from ttdn.content.categories import Category
 from ttdn.content.schema import ArticleMeta, DocumentMeta, PageMeta
 
 if TYPE_CHECKING:
-    from ttdn.content.model import Entry
+    from ttdn.content.model import Content, Entry
+    from ttdn.findings import Finding
     from ttdn.i18n import Language
 
 
@@ -56,6 +58,8 @@ class Listing:
     group: Callable[[Entry], Hashable] | None = None  # e.g. the year
     group_title: Namer | None = None
     latest: int = 0  # how many the home page shows
+    partial: str = "listing.html"  # partials/ttdn/<partial> under the listing page's text
+    feed_title: Callable[[Labels], str] | None = None  # default: the site's name
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,8 @@ class Related:
 
 Collection = Listing | Archive | Neighbours | Related
 PlaceRule = Callable[[PurePosixPath, PageMeta], tuple[str, str] | None]
+# A rule over the whole loaded content (numbering, both languages…): returns findings.
+Check = Callable[["Content"], list["Finding"]]
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,7 @@ class ContentType:
     label: Callable[[Entry, Labels], str | None] | None = None  # shown in lists and feeds
     order: Callable[[Entry], Any] = field(default=lambda e: (e.meta.date, e.src.stem))
     collections: tuple[Collection, ...] = ()
+    checks: tuple[Check, ...] = ()
 
     def matches(self, src: PurePosixPath) -> bool:
         return _compiled(self.pattern).fullmatch(src.as_posix()) is not None
@@ -135,6 +142,10 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 def _year(entry: Entry) -> int:
     return entry.meta.date.year
+
+
+def _year_of_issue(entry: Entry) -> int:
+    return entry.meta.year
 
 
 def _category(entry: Entry) -> str:
@@ -207,8 +218,56 @@ ARTICLE = ContentType(
     ),
 )
 
+BULLETIN_ISSUE = ContentType(
+    "bulletin-issue",
+    bulletin.IssueMeta,
+    "ban-tin/*/*/index.md",
+    partial="bulletin-issue.html",
+    shows_cover=True,
+    schedulable=True,
+    place=bulletin.issue_place,
+    label=bulletin.issue_label,
+    order=lambda e: (e.meta.year, e.meta.quarter),
+    collections=(
+        # The bulletin's home: newest issue first, the archive under year headings, a feed.
+        Listing(
+            "ban-tin",
+            per_page=None,
+            feed=True,
+            group=_year_of_issue,
+            group_title=lambda labels, year: str(year),
+            partial="bulletin-home.html",
+            feed_title=lambda labels: labels.t("bulletin_name"),
+        ),
+    ),
+    checks=(bulletin.check_issues,),
+)
+
+BULLETIN_ARTICLE = ContentType(
+    "bulletin-article",
+    bulletin.BulletinArticleMeta,
+    "ban-tin/*/*/*.md",
+    partial="bulletin-article.html",
+    shows_cover=True,
+    schedulable=True,
+    unique_slug=False,  # slugs repeat from issue to issue; the folder tells them apart
+    place=bulletin.article_place,
+    # Newest issue first, then the last article of an issue first: "previous" is the one
+    # before it in the issue's contents.
+    order=lambda e: (e.src.parent.as_posix(), e.meta.order, e.src.stem),
+    collections=(Neighbours(scope=lambda e: e.src.parent),),  # within the issue
+    checks=(bulletin.check_contents,),
+)
+
 # The order matters: the first match wins.
-CONTENT_TYPES: tuple[ContentType, ...] = (DOCUMENT, ARTICLE, PAGE_INDEX, PAGE)
+CONTENT_TYPES: tuple[ContentType, ...] = (
+    DOCUMENT, ARTICLE, BULLETIN_ISSUE, BULLETIN_ARTICLE, PAGE_INDEX, PAGE
+)
+
+
+def type_findings(content: Content, types: tuple[ContentType, ...]) -> list[Finding]:
+    """What the types' own rules over the whole content find (the build and `ttdn check`)."""
+    return [finding for kind in types for check in kind.checks for finding in check(content)]
 
 
 def type_of(src: PurePosixPath, types: tuple[ContentType, ...]) -> ContentType:

@@ -179,6 +179,42 @@ def to_srgb(im: Image.Image, icc: bytes | None) -> Image.Image:
     return im
 
 
+def load_upright(path: Path, options: ImageOptions, max_width: int | None = None) -> Image.Image:
+    """The original as an upright sRGB image (first frame), at most `max_width` pixels wide.
+
+    For callers that need one image of their own size rather than the site's derivatives (the
+    print editions): the same safe opening, orientation (read after loading, applied once) and
+    colour handling as `process`.
+    """
+    check_file(path, options)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise unreadable(path, err) from None
+    im = open_image(path, data, options)
+    del data
+    if im.format in ("JPEG", "MPO") and max_width:
+        swap = orientation(path, im) in (5, 6, 7, 8)
+        upright = (im.height, im.width) if swap else im.size
+        w = min(max_width, upright[0])
+        h = scaled_height(w, upright)
+        im.draft(None, (h, w) if swap else (w, h))
+    _load(path, im)
+    if getattr(im, "n_frames", 1) > 1:
+        im.seek(0)
+    transpose = ORIENT.get(orientation(path, im))
+    try:
+        base = to_srgb(im, im.info.get("icc_profile"))
+    except DECODE_ERRORS as err:
+        raise reasons.corrupt(path, err) from None
+    if transpose is not None:
+        base = base.transpose(transpose)
+    if max_width and base.width > max_width:
+        size = (max_width, scaled_height(max_width, base.size))
+        base = base.resize(size, Image.Resampling.LANCZOS, reducing_gap=REDUCING_GAP)
+    return base
+
+
 # --- Encoding ------------------------------------------------------------------------------------
 
 

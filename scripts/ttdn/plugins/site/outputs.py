@@ -58,10 +58,12 @@ def write_language(
         config.site_name, site_dir / lang.prefix / default_image, cache_dir / "brand"
     )
     image: Callable[..., Asset | None] = model.assets.preview_image
+    printer = config.plugins.get("ttdn-print")  # a bulletin issue's enclosure is its PDF
+    enclosure = printer.enclosure if printer is not None else None
     for feed in model.index.feeds_of(lang.code):
         folder = site_dir / feed.base
         folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(folder / "rss.xml", feeds.rss_xml(feed, model, image))
+        atomic_write(folder / "rss.xml", feeds.rss_xml(feed, model, image, enclosure))
         atomic_write(folder / "feed.json", feeds.json_feed(feed, model, image))
 
 

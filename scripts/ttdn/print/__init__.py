@@ -1,0 +1,25 @@
+"""Print editions of the bulletin: an issue's HTML to an A4 PDF with WeasyPrint.
+
+    render([issue], SCREEN, cache_dir)        # one language, screen edition (PDF/UA-1, 150 dpi)
+    render([issue_vi, issue_en], PRINT, ...)  # bilingual, print edition (PDF/A-2a, 300 dpi)
+
+Pure: plain data in (model.py), a cached PDF out. The build decides which issues to print and
+where the files go; `benchmarks/print_bench.py` measures it.
+"""
+
+from ttdn.print.editions import EDITIONS, PRINT, SCREEN, Edition
+from ttdn.print.model import PrintArticle, PrintIssue
+from ttdn.print.render import PrintError, Rendered, cache_key, render
+
+__all__ = [
+    "EDITIONS",
+    "PRINT",
+    "SCREEN",
+    "Edition",
+    "PrintArticle",
+    "PrintError",
+    "PrintIssue",
+    "Rendered",
+    "cache_key",
+    "render",
+]
