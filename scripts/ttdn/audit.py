@@ -61,11 +61,20 @@ class PageType:
     interact: Callable[[Any], None] | None = None
 
 
-# The one list of page types. Add the bulletin, photo book and search here when they land, e.g.
+def open_first_photo(page: Any) -> None:
+    """Open the gallery's lightbox on its first photo and wait for the large image."""
+    page.locator("a.ttdn-gallery__link").first.click()
+    page.wait_for_selector("dialog.ttdn-lightbox[open] img")
+    page.wait_for_function(
+        "() => { const i = document.querySelector('dialog.ttdn-lightbox[open] img');"
+        " return i && i.complete && i.naturalWidth > 0; }"
+    )
+
+
+# The one list of page types. Add the bulletin and search here when they land, e.g.
 #   PageType("bulletin", "ban-tin/"),
 #   PageType("bulletin-issue", "ban-tin/[0-9][0-9][0-9][0-9]-*/"),
 #   PageType("bulletin-article", "ban-tin/[0-9][0-9][0-9][0-9]-*/*/"),
-#   PageType("photo-chapter", "sach-anh/*/", budget_kb=600, interact=open_first_photo),
 #   PageType("search", "tim-kiem/", interact=search_for("quang ngai")),
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType("home", "", budget_kb=250),
@@ -74,6 +83,9 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("listing", "tin-bai/"),
     PageType("listing-year", "tin-bai/[0-9][0-9][0-9][0-9]/"),
     PageType("article", "tin-bai/[0-9][0-9][0-9][0-9]/*/", budget_kb=200),
+    PageType("photo-book", "sach-anh/", budget_kb=600),
+    PageType("photo-chapter", "sach-anh/*/", budget_kb=600),
+    PageType("photo-lightbox", "sach-anh/*/", budget_kb=600, interact=open_first_photo),
     PageType("404", "404.html"),
 )
 LANGUAGES = {"vi": "", "en": "en/"}

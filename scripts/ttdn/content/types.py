@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ttdn.content.categories import Category
-from ttdn.content.schema import ArticleMeta, DocumentMeta, PageMeta
+from ttdn.content.schema import ArticleMeta, DocumentMeta, PageMeta, PhotoChapterMeta
 
 if TYPE_CHECKING:
     from ttdn.content.model import Entry
@@ -198,8 +198,23 @@ ARTICLE = ContentType(
     ),
 )
 
+# The photo book (plan II.7a): its landing page shows the cover, the introduction, the chapters
+# and the print editions; each chapter page shows its gallery. Both come from ttdn-photobook,
+# which reads each chapter's photos from photos/sach-anh/<chapter>/manifest.yml.
+PHOTO_BOOK = ContentType(
+    "photo-book", PageMeta, "sach-anh/index.md", shows_cover=True, og_type="website"
+)
+PHOTO_CHAPTER = ContentType(
+    "photo-chapter",
+    PhotoChapterMeta,
+    "sach-anh/*/index.md",
+    order=lambda e: (e.meta.order, e.src.parent.name),
+)
+
 # The order matters: the first match wins.
-CONTENT_TYPES: tuple[ContentType, ...] = (DOCUMENT, ARTICLE, PAGE_INDEX, PAGE)
+CONTENT_TYPES: tuple[ContentType, ...] = (
+    DOCUMENT, ARTICLE, PHOTO_BOOK, PHOTO_CHAPTER, PAGE_INDEX, PAGE
+)
 
 
 def type_of(src: PurePosixPath, types: tuple[ContentType, ...]) -> ContentType:

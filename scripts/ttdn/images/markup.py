@@ -108,10 +108,13 @@ def picture(
     *,
     sizes: str = DEFAULT_SIZES,
     eager: bool = False,
+    placeholder: bool = True,
 ) -> str:
     """One line of HTML: <picture> with AVIF/WebP sources and the fallback <img>.
 
-    `url(file)` turns a derivative's file name into a URL relative to the page.
+    `url(file)` turns a derivative's file name into a URL relative to the page. `placeholder`
+    False leaves out the inline background (markup for pages with a style-src 'self' CSP and
+    an attribute allow-list, such as the photo book's galleries).
     """
     parts = ["<picture>"]
     for fmt in ("avif", "webp"):
@@ -136,7 +139,7 @@ def picture(
     background = record.color
     if record.placeholder:
         background += f" url({record.placeholder}) center/cover no-repeat"
-    if not record.alpha:
+    if placeholder and not record.alpha:
         attrs.append(f'style="background:{background}"')
     parts.append(f"<img {' '.join(attrs)}>")
     parts.append("</picture>")
