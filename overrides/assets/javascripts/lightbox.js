@@ -75,7 +75,12 @@
     }
   });
 
-  // Swipe left or right on the photo to move; vertical moves still scroll.
+  // Swipe left or right on the photo to move; vertical moves still scroll (touch-action in
+  // ttdn.css). A mouse drag would start the browser's own image drag: not on the stage.
+  stage.addEventListener("dragstart", (event) => event.preventDefault());
+  stage.addEventListener("pointercancel", () => {
+    swipeFrom = null;
+  });
   stage.addEventListener("pointerdown", (event) => {
     swipeFrom = event.clientX;
   });

@@ -177,7 +177,7 @@ def _document(
             "lang": lang.code,
             "title": page.meta.title if page else lang.t("photobook_chapters"),
             "publisher": model.site_names[lang.code],
-            "intro_title": page.meta.title if page else "",
+            "intro_title": lang.t("photobook_introduction"),
             "intro": _intro(book, page.meta.description if page else "", lang),
             "contents": lang.t("photobook_contents"),
             "credits": lang.t("photobook_credits_title"),
