@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/audit.py [--runs N]
 
-Builds the site for a loopback server, then for each page type of ttdn.audit.PAGE_TYPES and each
+Builds the site for a loopback server, then for each page type of support.audit.PAGE_TYPES and each
 language: Lighthouse 12 (mobile preset: simulated slow 4G and a 4x slower CPU, uncached) and the
 page's weight from Chromium's network log on a first, uncached load before scrolling. Performance
 depends on the machine's load, so it is the median of --runs runs (default 3); the tests in
@@ -16,10 +16,13 @@ from __future__ import annotations
 import argparse
 import datetime
 import statistics
+import sys
 import tempfile
 from pathlib import Path
 
-from ttdn.audit import (
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the audit tooling
+
+from support.audit import (  # noqa: E402
     LANGUAGES,
     PAGE_TYPES,
     ROOT,
@@ -29,7 +32,7 @@ from ttdn.audit import (
     measure_load,
     page_path,
 )
-from ttdn.browser import chromium
+from support.browser import chromium  # noqa: E402
 
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 

@@ -115,10 +115,12 @@ plugins:
 """
 
 
-def make_small_site(root: Path, files: dict[str, str]) -> Path:
-    """Build a small two-language site from {"vi/index.md": text, ...} in `root`; returns site/."""
+def make_small_site(root: Path, files: dict[str, str], config: str = SMALL_CONFIG) -> Path:
+    """Build a small two-language site from {"vi/index.md": text, ...} in `root`; returns site/.
+
+    `config` is a mkdocs.yml template with SMALL_CONFIG's placeholders."""
     (root / "mkdocs.yml").write_text(
-        SMALL_CONFIG.format(
+        config.format(
             site_url=SITE_URL,
             overrides=ROOT / "overrides",
             cache_dir=ROOT / ".cache" / "plugin" / "ttdn",

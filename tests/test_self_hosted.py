@@ -6,7 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from helpers import parse
-from ttdn.audit import resources_of_page
+from support.audit import resources_of_page
 
 
 def external(url: str) -> bool:

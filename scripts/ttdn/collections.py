@@ -204,6 +204,7 @@ def _paginate(
     size = per_page or max(1, len(items))
     pages = max(1, -(-len(items) // size))
     entries = []
+    newest = max((item.meta.modified for item in items), default=None)
     for number in range(1, pages + 1):
         if number == 1 and own is not None:
             entries.append(own)
@@ -213,7 +214,7 @@ def _paginate(
         meta = PageMeta(
             title=f"{title}{suffix}",
             description=description,
-            date=max(item.meta.modified for item in items),
+            date=newest,
         )
         entry = Entry(lang, src, "listing", meta)
         out.generated[lang.code][src] = entry

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import PurePosixPath
 from typing import Any
@@ -39,7 +40,7 @@ class Language:
 
     def format_date(self, date: dt.date) -> str:
         """"27 tháng 12, 2022" / "27 December 2022"."""
-        return format_date(date, format="long", locale=self.t("babel_locale"))
+        return _long_date(date, self.t("babel_locale"))
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,11 @@ class Languages:
 
     def others(self, code: str) -> list[Language]:
         return [lang for lang in self.all if lang.code != code]
+
+
+@lru_cache(maxsize=8192)  # Babel is slow, and listings show the same dates again and again
+def _long_date(date: dt.date, locale: str) -> str:
+    return format_date(date, format="long", locale=locale)
 
 
 def strings(code: str) -> dict[str, Any]:

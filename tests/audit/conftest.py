@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from ttdn.audit import (
+from support.audit import (
     AXE_JS,
     LANGUAGES,
     LIGHTHOUSE_JS,
@@ -23,7 +23,7 @@ from ttdn.audit import (
     ensure_tools,
     page_path,
 )
-from ttdn.browser import chromium
+from support.browser import chromium
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ttdn.audit import (
+from support.audit import (
     LANGUAGES,
     PAGE_TYPES,
     VIEWPORTS,

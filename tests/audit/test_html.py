@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ttdn.audit import nu_errors
+from support.audit import nu_errors
 
 pytestmark = pytest.mark.audit
 
@@ -32,7 +32,7 @@ def test_materials_toggles_still_need_the_autocomplete_fix() -> None:
     upgrade changes that markup, the fix is dead code or misses: look at it then."""
     import material
 
-    from ttdn.plugins.site.plugin import TOGGLE_AUTOCOMPLETE
+    from ttdn.plugins.site.outputs import TOGGLE_AUTOCOMPLETE
 
     theirs = Path(material.__path__[0], "templates", "base.html").read_text("utf-8")
     assert len(TOGGLE_AUTOCOMPLETE.findall(theirs)) == 2

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ttdn.audit import LANGUAGES, PAGE_TYPES, lighthouse, page_path
+from support.audit import LANGUAGES, PAGE_TYPES, lighthouse, page_path
 
 pytestmark = pytest.mark.audit
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ttdn.audit import broken_links
+from support.audit import broken_links
 
 pytestmark = pytest.mark.audit
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ttdn.audit import (
+from support.audit import (
     LANGUAGES,
     PAGE_TYPES,
     built_pages,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ttdn.audit import PageType, heaviest_pages, page_path
+from support.audit import PageType, heaviest_pages, page_path
 
 pytestmark = pytest.mark.audit
 

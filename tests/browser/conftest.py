@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from ttdn.browser import chromium, serve_site
+from support.browser import chromium, serve_site
 
 
 @pytest.fixture(scope="session")

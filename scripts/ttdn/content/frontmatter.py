@@ -71,8 +71,12 @@ def parse(text: str, shown: str) -> FrontMatter:
     end = closing[0]
     source = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(source, Loader=Loader)
-        data = yaml.load(source, Loader=Loader) if node is not None else {}
+        loader = Loader(source)  # one parse: the node gives the lines, then the values
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else {}
+        finally:
+            loader.dispose()
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

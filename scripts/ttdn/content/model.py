@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from ttdn.content.schema import PageMeta
@@ -28,7 +29,7 @@ class Entry:
     words: int = 0
     images: tuple[ImageRef, ...] = ()  # inline images of the body, lines counted in the file
 
-    @property
+    @cached_property  # asked for tens of thousands of times per build
     def url(self) -> str:
         """Path from the site root: "en/van-ban/ke-hoach-197-kh-ubnd/"."""
         return self.lang.prefix + page_path(self.src)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -110,6 +111,7 @@ class ContentType:
         return not (self.schedulable and (getattr(meta, "draft", False) or meta.date > today))
 
 
+@cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     parts = []
     for part in pattern.split("/"):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -106,6 +106,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         # Material's own strings, corrected by our tables (see overrides/partials/language.html).
         env.globals["ttdn_material_string"] = self._material_string
+        # Each language build makes a new environment: reuse compiled templates across them.
+        env.bytecode_cache = FileSystemBytecodeCache(str(self._jinja_cache()))
         self.env = env
         return env
 
@@ -120,6 +122,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             # MkDocs renders pages before on_env: the theme's environment is made here, once.
             if self.partials is None:
                 self.partials = config.theme.get_env()
+                self.partials.bytecode_cache = FileSystemBytecodeCache(str(self._jinja_cache()))
                 self.partials.globals["ttdn_material_string"] = self._material_string
             template = self.partials.get_template(f"partials/ttdn/{view.partial}")
             block = template.render(ttdn=view) + block
@@ -174,6 +177,11 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def not_found_page(self, config: MkDocsConfig) -> str:
         return outputs.render_404(self.env, self.nav, self.files, config, self.view(config, None))
+
+    def _jinja_cache(self) -> Path:
+        folder = self._cache_dir / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     @property
     def _cache_dir(self) -> Path:

@@ -1,7 +1,7 @@
 """Quality audits of the built site: which pages to audit, and the tools that measure them.
 
 Used by tests/audit (pass/fail) and benchmarks/audit.py (the table in the README). The tools are
-Debian's Chromium (ttdn.browser) and the npm packages pinned in tools/audit/package.json:
+Debian's Chromium (support.browser) and the npm packages pinned in tools/audit/package.json:
 axe-core, Lighthouse 12 and the Nu HTML checker (vnu-jar, run with Debian's Java).
 """
 
@@ -19,7 +19,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from ttdn.browser import CHROMIUM, serve_site
+from mkdocs.config import load_config
+
+from support.browser import CHROMIUM, serve_site
+from ttdn.model import languages_of
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / "tools" / "audit"
@@ -88,7 +91,15 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("photo-lightbox", "sach-anh/*/", budget_kb=600, interact=open_first_photo),
     PageType("404", "404.html"),
 )
-LANGUAGES = {"vi": "", "en": "en/"}
+
+
+def site_languages(config_file: Path = ROOT / "mkdocs.yml") -> dict[str, str]:
+    """Language code → URL prefix, read from mkdocs.yml like the build does (one place)."""
+    languages, _ = languages_of(load_config(str(config_file)))
+    return {lang.code: lang.prefix for lang in languages.all}
+
+
+LANGUAGES = site_languages()
 VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 800)}
 
 
@@ -385,7 +396,37 @@ def broken_links(site_dir: Path, site_url: str) -> list[str]:
         sheet_url = urljoin(site_url, sheet.relative_to(site_dir).as_posix())
         for link in _CSS_URL.findall(sheet.read_text("utf-8", errors="replace")):
             check(sheet, sheet_url, link, fragments=False)
-    for sitemap in sorted(site_dir.rglob("sitemap*.xml")):
-        for loc in re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", sitemap.read_text("utf-8")):
-            check(sitemap, site_url, loc, fragments=False)
+    for xml_file in sorted(site_dir.rglob("*.xml")):  # the sitemap and the RSS feeds
+        for url in feed_and_sitemap_urls(xml_file):
+            check(xml_file, site_url, url, fragments=False)
+    for feed in sorted(site_dir.rglob("feed.json")):
+        for url in json_feed_urls(feed):
+            check(feed, site_url, url, fragments=False)
     return broken
+
+
+def feed_and_sitemap_urls(path: Path) -> list[str]:
+    """Every URL of a sitemap or an RSS feed: <loc>, <link>, <guid>, hreflang alternates,
+    atom:link and enclosure URLs."""
+    from lxml import etree
+
+    root = etree.parse(str(path)).getroot()
+    urls = [el.text.strip() for el in root.iter() if _local(el.tag) in ("loc", "link") and el.text]
+    urls += [el.text.strip() for el in root.iter() if _local(el.tag) == "guid" and el.text
+             and el.get("isPermaLink", "true") == "true"]
+    urls += [el.get("href") for el in root.iter() if _local(el.tag) == "link" and el.get("href")]
+    urls += [el.get("url") for el in root.iter() if _local(el.tag) == "enclosure"]
+    return urls
+
+
+def json_feed_urls(path: Path) -> list[str]:
+    """Every URL of a JSON Feed: home page, feed, and each item's url, id and image."""
+    feed = json.loads(path.read_text("utf-8"))
+    urls = [feed.get("home_page_url"), feed.get("feed_url")]
+    for item in feed.get("items", []):
+        urls += [item.get("url"), item.get("id"), item.get("image")]
+    return [url for url in urls if url]
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""

@@ -1,6 +1,6 @@
 """A real browser on the built site: Debian's Chromium driven by Playwright, never downloaded.
 
-Used by the browser tests and by `ttdn screenshots`.
+Used by the browser tests, the audits and the screenshots (`./run shots`).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Screenshots of every page type in both languages, at phone and desktop width, to look at.
 
-    python -m ttdn.screenshots SITE_DIR OUT_DIR   (or `./run shots`)
+    PYTHONPATH=tests python -m support.screenshots SITE_DIR OUT_DIR   (or `./run shots`)
 
-The page types, languages and viewports are the audit's (`ttdn.audit`): one list for both.
+The page types, languages and viewports are the audit's (`support.audit`): one list for both.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ttdn.audit import LANGUAGES, PAGE_TYPES, VIEWPORTS, page_path
-from ttdn.browser import chromium, serve_site
+from support.audit import LANGUAGES, PAGE_TYPES, VIEWPORTS, page_path
+from support.browser import chromium, serve_site
 
 
 def take(site_dir: Path, out_dir: Path) -> list[Path]:

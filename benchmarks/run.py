@@ -1,0 +1,213 @@
+"""The scale benchmark: one table, each figure the median of several runs.
+
+    .venv/bin/python benchmarks/run.py [--runs 3] [--quick] [--keep DIR]
+
+Generates the corpus (benchmarks/generate.py; `--quick`: a small one, under a minute, which CI
+runs as a smoke test with no timing assertions), then measures: cold full build (time, peak
+memory), the same Markdown built by plain MkDocs + Material + static-i18n with the project's
+plugins off (the ratio is the project's overhead), a second build with nothing changed, an
+editor's wait under `ttdn serve` (saving one article → the served page shows it), the image pass
+cold and unchanged, the built site's size and the weight of each page type. Prints the machine,
+the date and the command with the table (Markdown, for BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import QUICK, Sizes, generate  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+PLUGINS_OFF = re.compile(r"  - ttdn-[a-z]+:\n(?:      .*\n)*")
+
+# Runs a command and prints its own peak memory: each measurement gets a fresh parent, so
+# RUSAGE_CHILDREN is that command's alone.
+MEASURE = (
+    "import resource, subprocess, sys, time; t = time.perf_counter(); "
+    "r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
+    "sys.stderr.write(r.stdout[-4000:] + r.stderr[-4000:]); sys.exit(r.returncode)"
+)
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
+    """(seconds, peak MB, output) of one run of `command`; exits on failure."""
+    done = subprocess.run([sys.executable, "-c", MEASURE, *command], cwd=cwd, env=ENV,
+                          capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"failed: {' '.join(command)}\n{done.stderr[-3000:]}")
+    seconds, kb = done.stdout.split()
+    return float(seconds), int(kb) / 1024, done.stderr
+
+
+def median(runs: int, measure: Callable[[], float]) -> float:
+    return statistics.median(measure() for _ in range(runs))
+
+
+def build(work: Path, config: str = "mkdocs.yml", site: str = "site") -> tuple[float, float, str]:
+    return timed([str(BIN / "ttdn"), "build", "-f", config, "-d", site], work)
+
+
+def plain_config(work: Path) -> str:
+    """mkdocs.yml with the project's plugins and theme overrides switched off."""
+    text = (work / "mkdocs.yml").read_text("utf-8")
+    text = PLUGINS_OFF.sub("", text)
+    text = re.sub(r"  custom_dir: .*\n", "", text)
+    text = text.replace("  alternate: true\n", "")  # our own language link, not Material's
+    text = text.replace("strict: true", "strict: false")  # Material misses our logo and CSS
+    (work / "plain.yml").write_text(text, "utf-8")
+    return "plain.yml"
+
+
+def plain_build(work: Path) -> tuple[float, float]:
+    seconds, mb, _ = timed(
+        [str(BIN / "mkdocs"), "build", "-q", "-f", plain_config(work), "-d", "site-plain"], work
+    )
+    return seconds, mb
+
+
+def pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def editor_wait(work: Path, runs: int) -> list[float]:
+    """Seconds from saving one article to `ttdn serve` serving the page with the change."""
+    article = sorted((work / "docs/vi/tin-bai").rglob("bai-*.md"))[0]
+    url_path = article.relative_to(work / "docs/vi").with_suffix("").as_posix() + "/"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [str(BIN / "ttdn"), "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+        cwd=work, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/{url_path}"
+    waits = []
+    try:
+        _poll(base, lambda body: True, timeout=900)  # the first full build
+        original = article.read_text("utf-8")
+        for n in range(runs):
+            token = f"BENCHMARK-{n}-{time.time_ns()}"
+            start = time.perf_counter()
+            article.write_text(original + f"\n{token}\n", "utf-8")
+            _poll(base, lambda body, t=token: t in body, timeout=300)
+            waits.append(time.perf_counter() - start)
+            time.sleep(1.5)  # let the watcher settle before the next save
+        article.write_text(original, "utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return waits
+
+
+def _poll(url: str, ready: Callable[[str], bool], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                if ready(response.read().decode("utf-8", "replace")):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise TimeoutError(url)
+
+
+def image_pass(work: Path) -> tuple[float, float]:
+    out = work / "images-out"
+    command = [str(BIN / "ttdn"), "images", "photos", "--out", str(out)]
+    cold, _, _ = timed(command, work)
+    warm, _, _ = timed(command, work)
+    return cold, warm
+
+
+def weights(site: Path) -> dict[str, float]:
+    """HTML bytes (KB) of one page of each type: what a reader downloads first."""
+    examples = {
+        "home": site / "index.html",
+        "article": next(iter(sorted(site.glob("tin-bai/[0-9]*/bai-*/index.html"))), None),
+        "listing": site / "tin-bai/index.html",
+        "document": next(iter(sorted(site.glob("van-ban/van-ban-*/index.html"))), None),
+    }
+    return {name: path.stat().st_size / 1024 for name, path in examples.items() if path}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--keep", type=Path, help="generate into DIR and keep it")
+    args = parser.parse_args()
+    sizes = QUICK if args.quick else Sizes()
+    runs = 1 if args.quick else args.runs
+    work = args.keep or Path(tempfile.mkdtemp(prefix="ttdn-bench-"))
+    try:
+        counts = generate(work, sizes)
+        rows = measure(work, runs, quick=args.quick)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print_table(counts, rows, runs)
+
+
+def measure(work: Path, runs: int, quick: bool) -> list[tuple[str, str, str]]:
+    cold = [build(work) for _ in range(runs)]  # each run rebuilds site/ from nothing
+    cold_s = statistics.median(c[0] for c in cold)
+    peak = max(c[1] for c in cold)
+    ours = pages(work / "site")
+    plain = [plain_build(work) for _ in range(runs)]
+    plain_s = statistics.median(p[0] for p in plain)
+    plain_pages = pages(work / "site-plain")
+    ratio = (cold_s / ours) / (plain_s / plain_pages)
+    again = median(runs, lambda: build(work)[0])
+    waits = editor_wait(work, runs)
+    images_cold, images_warm = image_pass(work)
+    size = sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file())
+    rows = [
+        ("cold full build", f"{cold_s:.1f} s, peak {peak:.0f} MB, {ours} pages", "peak < 2 GB"),
+        ("plain MkDocs + Material + static-i18n", f"{plain_s:.1f} s, {plain_pages} pages", ""),
+        ("project overhead per page", f"{ratio:.2f}×", "≤ 1.25×"),
+        ("second build, nothing changed", f"{again:.1f} s", "no image or PDF work"),
+        ("editor's wait under ttdn serve",
+         f"median {statistics.median(waits):.1f} s, max {max(waits):.1f} s", "≤ 1 s, never > 3 s"),
+        ("image pass: cold / unchanged", f"{images_cold:.1f} s / {images_warm:.2f} s", ""),
+        ("built site", f"{size / 1e6:.1f} MB", ""),
+    ]
+    for name, kb in weights(work / "site").items():
+        goal = "≤ 30 KB" if name == "article" else ""
+        rows.append((f"page weight: {name} (HTML)", f"{kb:.1f} KB", goal))
+    return rows
+
+
+def print_table(counts: dict[str, int], rows: list[tuple[str, str, str]], runs: int) -> None:
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    print(f"Machine: {machine}. Date: {dt.date.today().isoformat()}. "
+          f"Command: python benchmarks/run.py {' '.join(sys.argv[1:])}".rstrip())
+    print(f"Corpus: {json.dumps(counts)}; each figure the median of {runs} run(s).\n")
+    print("| measure | result | goal |")
+    print("|---|---|---|")
+    for name, value, goal in rows:
+        print(f"| {name} | {value} | {goal} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Test-side tooling: the browser, the audits and the screenshots (never shipped with the site)."""
