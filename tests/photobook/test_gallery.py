@@ -115,7 +115,7 @@ def test_lightbox_script_loads_on_gallery_pages_only(site: Path) -> None:
     def scripts(page: str) -> list[str]:
         return [s for s in parse(site / page).xpath("//script/@src") if "lightbox" in s]
 
-    for lang, prefix in LANGS.items():
+    for prefix in LANGS.values():
         page = f"{prefix}sach-anh/{next(iter(CHAPTERS))}/index.html"
         (src,) = scripts(page)
         assert local_file(site, page, src).read_text("utf-8").startswith("/* The photo book")

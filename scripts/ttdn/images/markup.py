@@ -110,13 +110,10 @@ def picture(
     *,
     sizes: str = DEFAULT_SIZES,
     eager: bool = False,
-    placeholder: bool = True,
 ) -> str:
     """One line of HTML: <picture> with AVIF/WebP sources and the fallback <img>.
 
-    `url(file)` turns a derivative's file name into a URL relative to the page. `placeholder`
-    False leaves out the inline background (markup for pages with a style-src 'self' CSP and
-    an attribute allow-list, such as the photo book's galleries).
+    `url(file)` turns a derivative's file name into a URL relative to the page.
     """
     parts = ["<picture>"]
     for fmt in ("avif", "webp"):
@@ -138,11 +135,10 @@ def picture(
     ]
     if not eager:
         attrs += ['loading="lazy"', 'decoding="async"']
-    background = record.color
-    if record.placeholder:
-        background += f" url({record.placeholder}) center/cover no-repeat"
-    if placeholder and not record.alpha:
-        attrs.append(f'style="background:{background}"')
+    # No inline style: the site's CSP (style-src 'self') blocks it. A plain backdrop from the
+    # stylesheet shows until the image arrives.
+    if not record.alpha:
+        attrs.append('class="ttdn-placeholder"')
     parts.append(f"<img {' '.join(attrs)}>")
     parts.append("</picture>")
     return "".join(parts)

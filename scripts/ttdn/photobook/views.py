@@ -28,7 +28,7 @@ EAGER = 2  # the first photos are above the fold on a phone: not lazy
 
 @dataclass(frozen=True)
 class GalleryItem:
-    picture: str  # <picture> of the derivatives, no inline style
+    picture: str  # <picture> of the derivatives
     large: str  # href of the large JPEG: the lightbox's image, and the link without JavaScript
     caption: str
     place: str
@@ -94,7 +94,7 @@ class PictureMaker:
 
     def picture(self, record: ImageRecord, alt: str, eager: bool) -> str:
         return self.images.picture_html(
-            record, alt, self.page_url, eager=eager, sizes=GALLERY_SIZES, placeholder=False
+            record, alt, self.page_url, eager=eager, sizes=GALLERY_SIZES
         )
 
     def large(self, record: ImageRecord) -> str:
