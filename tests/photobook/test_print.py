@@ -10,9 +10,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
+from PIL import Image
 from pypdf import PdfReader
 
-from helpers import parse
+from helpers import ROOT, parse
 from photobook.book_on_disk import LANGS, caption, chapters
 from photobook.test_gallery import local_file
 from ttdn.i18n import strings
@@ -82,7 +84,7 @@ def test_pdf_is_tagged_with_language_title_and_chapter_outline(site: Path, editi
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert root["/Lang"] == EDITIONS[edition][0]
     assert reader.metadata.title
-    titles = []
+    titles: list[str] = []
 
     def walk(items) -> None:
         for item in items:
@@ -92,14 +94,17 @@ def test_pdf_is_tagged_with_language_title_and_chapter_outline(site: Path, editi
                 titles.append(item.title)
 
     walk(reader.outline)
-    t = {lang: strings(lang) for lang in EDITIONS[edition]}
-    for photos in CHAPTERS.values():
-        assert photos  # every chapter opener is in the outline, below
-    chapter_titles = [title for title in titles if title not in {
-        " / ".join(t[lang][key] for lang in EDITIONS[edition])
-        for key in ("photobook_introduction", "photobook_contents", "photobook_credits_title")
-    }]
-    assert len(chapter_titles) >= len(CHAPTERS) + 1  # the book's title, then each chapter
+    langs = EDITIONS[edition]
+    for slug in CHAPTERS:
+        expected = " / ".join(chapter_title(lang, slug) for lang in langs)
+        assert expected in titles, (expected, titles)
+    credits = " / ".join(strings(lang)["photobook_credits_title"] for lang in langs)
+    assert titles[-1] == credits
+
+
+def chapter_title(lang: str, slug: str) -> str:
+    page = ROOT / "docs" / lang / "sach-anh" / slug / "index.md"
+    return yaml.safe_load(page.read_text("utf-8").split("---")[1])["title"]
 
 
 def test_print_shop_edition_has_3mm_bleed_around_the_trim_on_every_page(site: Path) -> None:
@@ -134,3 +139,24 @@ def test_qpdf_finds_no_structural_error(site: Path, edition: str) -> None:
     done = subprocess.run(["qpdf", "--check", str(pdf(site, edition))],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) missing")
+def test_print_shop_photos_run_to_the_edge_of_the_bleed(site: Path, tmp_path: Path) -> None:
+    """A photo page rendered whole (MediaBox = BleedBox): the photo reaches every edge, where
+    the screen editions leave a white margin."""
+    first_photo = 3 + 2  # cover, introduction, contents, opener; 1-based
+    edges = {}
+    for edition in ("nha-in", "vi"):
+        out = tmp_path / edition
+        subprocess.run(["pdftoppm", "-png", "-r", "20", "-f", str(first_photo), "-l",
+                        str(first_photo), str(pdf(site, edition)), str(out)], check=True)
+        (png,) = tmp_path.glob(f"{edition}*.png")
+        with Image.open(png) as page:
+            rgb = page.convert("RGB")
+            w, h = rgb.size
+            edges[edition] = [rgb.getpixel(xy) for xy in
+                              ((w // 3, 0), (w // 3, h - 1), (0, h // 3), (w - 1, h // 3))]
+    white = (255, 255, 255)
+    assert all(pixel != white for pixel in edges["nha-in"]), edges
+    assert all(pixel == white for pixel in edges["vi"]), edges

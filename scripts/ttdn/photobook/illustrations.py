@@ -150,10 +150,12 @@ def illustration(kind: str, variant: int, size: tuple[int, int] = SIZE) -> Image
     font_file = Path(fontpkg_be_vietnam_pro.ROOT) / "files" / "BeVietnamPro-Bold.ttf"
     font = ImageFont.truetype(str(font_file), max(12, size[1] // 32))
     margin = size[1] // 40
-    box = draw.textbbox((margin * 2, margin * 2), LABEL, font=font)
+    # Inset by a tenth of the width: a full-bleed page crops the sides (print-shop edition).
+    at = (size[0] // 10, margin * 3)
+    box = draw.textbbox(at, LABEL, font=font)
     draw.rectangle((box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin),
                    fill=(255, 255, 255))
-    draw.text((margin * 2, margin * 2), LABEL, font=font, fill=(20, 20, 20))
+    draw.text(at, LABEL, font=font, fill=(20, 20, 20))
     return im
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from babel import Locale
 from babel.numbers import format_decimal
@@ -85,10 +86,19 @@ class Published:
     photos: int = 0  # zips
 
 
-class PictureMaker:
-    """The images plugin's markup and URLs, for one page (ttdn.plugins.images)."""
+class PictureStore(Protocol):
+    """What the gallery needs of the images plugin (ttdn.plugins.images)."""
 
-    def __init__(self, images, page_url: str):
+    def picture_html(self, record: ImageRecord, alt: str, page_url: str, eager: bool = True,
+                     sizes: str | None = None) -> str: ...
+
+    def derivative_url(self, record: ImageRecord, width: int) -> str: ...
+
+
+class PictureMaker:
+    """The images plugin's markup and URLs, for one page."""
+
+    def __init__(self, images: PictureStore, page_url: str):
         self.images = images
         self.page_url = page_url
 
