@@ -87,11 +87,25 @@ theme:
   custom_dir: {overrides}
   language: vi
   font: false
+  palette:  # a mapping, as the site's: otherwise Material adds an inline script the CSP blocks
+    scheme: default
+    primary: custom
+    accent: custom
 extra:
   alternate: true
 markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - def_list
+  - footnotes
+  - md_in_html
+  - tables:
+      use_align_attribute: true
   - toc:
       slugify: !!python/name:ttdn.slugs.heading_slug
+  - pymdownx.details
+  - pymdownx.superfences
 plugins:
   - i18n:
       docs_structure: folder
@@ -112,6 +126,13 @@ plugins:
       cache_dir: {cache_dir}
   - ttdn-images:
       photos_dir: photos
+  - ttdn-guard
+validation:
+  links:
+    not_found: warn
+    absolute_links: relative_to_docs
+    unrecognized_links: warn
+    anchors: warn
 """
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pikepdf
 import pytest
 from PIL import Image
 
@@ -44,7 +45,9 @@ def media_site(tmp_path_factory) -> Path:
         (root / "docs" / lang / "tin-bai/2023").mkdir(parents=True, exist_ok=True)
         (root / "docs" / lang / "tin-bai/2023/clip.webm").write_bytes(b"\x1aE\xdf\xa3webm")
         (root / "docs" / lang / "van-ban").mkdir(parents=True, exist_ok=True)
-        (root / "docs" / lang / "van-ban/kh-1.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+        pdf = pikepdf.new()  # a real PDF: ttdn-guard refuses a damaged one
+        pdf.add_blank_page()
+        pdf.save(root / "docs" / lang / "van-ban/kh-1.pdf")
     return make_small_site(root, files)
 
 

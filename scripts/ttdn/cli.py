@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
+import tempfile
+from pathlib import Path
 
 import click
 
@@ -35,17 +38,42 @@ CONFIG = click.option(
 @CONFIG
 @click.option("-d", "--site-dir", default=None, help="Output folder (default: site/).")
 def build(config_file: str, site_dir: str | None) -> None:
-    """Build the site into site/, both languages, failing on any warning."""
+    """Build the site into site/, both languages, failing on any warning.
+
+    The build goes into a new folder beside site/, which replaces site/ only when the build
+    succeeds: a failed build leaves the last good site as it was.
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     overrides = {"site_dir": site_dir} if site_dir else {}
     try:
-        mkdocs_build(load_config(config_file, strict=True, **overrides))
+        target = Path(load_config(config_file, strict=True, **overrides).site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+        try:
+            mkdocs_build(load_config(config_file, strict=True, site_dir=str(staging)))
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     except (Abort, ConfigurationError) as err:
         click.echo(str(err), err=True)
+        click.echo("site/ giữ nguyên bản dựng trước / site/ keeps the last good build.", err=True)
         sys.exit(1)
+    _replace(target, staging)
+
+
+def _replace(target: Path, staging: Path) -> None:
+    """Swap the new build in with two renames on the same disk, then drop the old one."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.replace(target, old / target.name)
+    os.replace(staging, target)
+    target.chmod(0o755)  # mkdtemp made it private; a web server must read it
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 @main.command()

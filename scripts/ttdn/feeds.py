@@ -7,6 +7,7 @@ enclosure and the JSON Feed `image`, both pointing at a file the build publishes
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from collections.abc import Callable
 from email.utils import format_datetime
@@ -64,7 +65,9 @@ def rss_xml(feed: Feed, model: BuildModel, image: ImageOf) -> bytes:
         ET.SubElement(item, "title").text = entry.meta.title
         ET.SubElement(item, "link").text = url
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = url
-        ET.SubElement(item, "description").text = entry.meta.description
+        # An RSS description is HTML: the plain-text summary is escaped once more, so a reader
+        # shows "<" and "&" as written instead of reading them as markup.
+        ET.SubElement(item, "description").text = html.escape(entry.meta.description)
         ET.SubElement(item, "pubDate").text = format_datetime(_moment(entry.meta.date))
         label = model.index.labels.get(entry.url)
         if label:

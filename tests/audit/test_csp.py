@@ -14,7 +14,8 @@ pytestmark = pytest.mark.audit
 # Script types a browser runs; anything else (application/json, application/ld+json) is data.
 SCRIPT_TYPES = {"", "text/javascript", "module", "application/javascript"}
 ALLOWED_SOURCES = {"'self'", "'none'"}
-REQUIRED = {"default-src": ["'self'"], "object-src": ["'none'"], "base-uri": ["'self'"]}
+REQUIRED = {"default-src": ["'self'"], "object-src": ["'none'"], "base-uri": ["'none'"],
+            "form-action": ["'none'"], "style-src": ["'self'"], "script-src": ["'self'"]}
 
 
 def policy_of(doc) -> dict[str, list[str]]:

@@ -1,0 +1,94 @@
+"""What no built page may contain, as lxml sees it (the issue's "Done when")."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+from mkdocs.exceptions import Abort
+
+from helpers import make_small_site
+
+# Browsers ignore tabs, newlines and leading controls in a URL, and scheme names are
+# case-insensitive: "JaVa&#9;Script:" is "javascript:".
+UNSAFE_URL = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)
+REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.IGNORECASE)
+URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "poster", "data", "cite",
+                  "background", "xlink:href", "ping")
+FORBIDDEN = ("iframe", "object", "embed", "form", "base", "style", "frame", "frameset",
+             "applet", "portal")
+
+
+def _url_bad(value: str) -> bool:
+    cleaned = re.sub(r"[\t\n\r]", "", value).lstrip("".join(map(chr, range(0x21))))
+    if "," in value and " " in value:  # srcset: check every candidate
+        return any(_url_bad(part.strip().split(" ")[0]) for part in value.split(","))
+    return bool(UNSAFE_URL.match(cleaned))
+
+
+def unsafe(doc: lxml_html.HtmlElement, *, site_scripts: frozenset[str] = frozenset()) -> list[str]:
+    """Everything unsafe in a built page; empty when the page is clean."""
+    found = []
+    for script in doc.iter("script"):
+        kind = (script.get("type") or "").strip().lower()
+        if kind in ("application/json", "application/ld+json"):
+            continue  # data, not code (Material's __config)
+        if script.get("src") not in site_scripts:
+            found.append(f"script {etree.tostring(script)[:80]!r}")
+    for element in doc.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name, value in element.attrib.items():
+            if name.lower().startswith("on"):
+                found.append(f"<{element.tag} {name}=…>")
+            if name.lower() in URL_ATTRIBUTES and _url_bad(value):
+                found.append(f"<{element.tag} {name}={value[:40]!r}>")
+        if element.tag in FORBIDDEN:
+            found.append(f"<{element.tag}>")
+        if element.tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
+            found.append("meta refresh")
+        if element.tag in ("img", "source", "video", "audio"):
+            for name in ("src", "srcset", "poster"):
+                urls = [u.strip().split(" ")[0] for u in (element.get(name) or "").split(",")]
+                if any(REMOTE.match(u) for u in urls if u):
+                    found.append(f"remote <{element.tag} {name}>")  # a tracking pixel
+    for element in doc.xpath("//*[@style]"):
+        found.append(f"inline style on <{element.tag}>")
+    for comment in doc.xpath("//article//comment()"):
+        found.append(f"comment {comment.text[:40]!r}")
+    return found
+
+
+def build_failing(root: Path, files: dict[str, str]) -> tuple[str, Path]:
+    """Build a small site that must fail; returns the errors MkDocs logged (the report an
+    editor reads) and the folder the failed build wrote into."""
+    records: list[str] = []
+    handler = logging.Handler(level=logging.ERROR)
+    handler.emit = lambda record: records.append(record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        with pytest.raises(Abort):
+            make_small_site(root, files)
+    finally:
+        logger.removeHandler(handler)
+    return "\n".join(records), root / "site"
+
+
+def build_passing(root: Path, files: dict[str, str]) -> Path:
+    return make_small_site(root, files)
+
+
+FINDING = re.compile(r"^(?P<path>\S+?):(?P<line>\d+): (?P<rule>[a-z-]+): ", re.MULTILINE)
+FILE_FINDING = re.compile(r"^(?P<path>docs/[^\s:]+): (?P<rule>[a-z-]+): ", re.MULTILINE)
+
+
+def findings_of(report: str) -> list[tuple[str, int, str]]:
+    """(path, line, rule) of every finding in a build's report; line 0 for whole files."""
+    found = [(m["path"], int(m["line"]), m["rule"]) for m in FINDING.finditer(report)]
+    found += [(m["path"], 0, m["rule"]) for m in FILE_FINDING.finditer(report)]
+    return found
