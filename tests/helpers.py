@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import textwrap
+import unicodedata
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -126,6 +127,7 @@ plugins:
       cache_dir: {cache_dir}
   - ttdn-images:
       photos_dir: photos
+  - ttdn-search
   - ttdn-guard
 validation:
   links:
@@ -153,3 +155,56 @@ def make_small_site(root: Path, files: dict[str, str], config: str = SMALL_CONFI
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), "utf-8")
     return build_site(root / "mkdocs.yml", root / "site")
+
+
+def search_site() -> dict[str, str]:
+    """Files of a small site whose pages hold the words the search must find, in both
+    languages, with decoys: "dao kéo" and "sống" (for "đảo" and "son"), and one page written
+    in decomposed Unicode (NFD)."""
+    pages = {
+        "ly-son": ("Đảo Lý Sơn", "Huyện đảo Lý Sơn thuộc tỉnh Quảng Ngãi, có nghề tỏi.",
+                   "Lý Sơn Island",
+                   "The island district of Lý Sơn (huyện đảo Lý Sơn) belongs to Quảng Ngãi."),
+        "long-an": ("Đoàn tỉnh Long An", "Đoàn công tác tỉnh Long An thăm hợp tác.",
+                    "A delegation from Long An", "A delegation from Long An Province visited."),
+        "tu-do": ("Đường Tự Do", "Phố đi bộ trên đường Tự Do mở cửa, mọi người tự do đi lại.",
+                  "Tự Do Street", "The walking street on Tự Do Street opened to the public."),
+        "da-nang": ("Hợp tác với Đà Nẵng", "Ký kết hợp tác du lịch với thành phố Đà Nẵng.",
+                    "Cooperation with Đà Nẵng", "A tourism agreement with Đà Nẵng city."),
+        "dao-keo": ("Làng rèn dao kéo", "Nghề rèn dao kéo nuôi sống cả làng.",
+                    "A village of knife-makers", "Making knives keeps the village alive."),
+        "bien-dao": ("Tuyên truyền biển đảo", "Tuyên truyền chủ quyền biển, đảo cho ngư dân.",
+                     "Seas and islands", "Communicating sovereignty over seas and islands."),
+    }
+    files = {
+        "vi/index.md": front("Trang chủ") + "# Trang chủ\n",
+        "en/index.md": front("Home") + "# Home\n",
+        "vi/tin-bai/index.md": front("Chuyên mục") + "# Chuyên mục\n",
+        "en/tin-bai/index.md": front("Column") + "# Column\n",
+        "vi/tim-kiem.md": front("Tìm kiếm", template="search.html") + "# Tìm kiếm\n",
+        "en/tim-kiem.md": front("Search", template="search.html") + "# Search\n",
+    }
+    for slug, (vi_title, vi_text, en_title, en_text) in pages.items():
+        files[f"vi/tin-bai/2023/{slug}.md"] = article(vi_title, "2023-03-01") + vi_text + "\n"
+        files[f"en/tin-bai/2023/{slug}.md"] = article(en_title, "2023-03-01") + en_text + "\n"
+    nfd = unicodedata.normalize("NFD", "Cảng biển Dung Quất của Quảng Ngãi đón tàu lớn.")
+    files["vi/tin-bai/2023/nfd.md"] = article("Cảng Dung Quất", "2023-03-02") + nfd + "\n"
+    return files
+
+
+# Vowel → its letter without marks.
+VOWELS = {"a": "a", "ă": "a", "â": "a", "e": "e", "ê": "e", "i": "i", "o": "o", "ô": "o",
+          "ơ": "o", "u": "u", "ư": "u", "y": "y"}
+# Ngang (none), huyền, sắc, hỏi, ngã, nặng.
+TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
+
+
+def toned_vowels() -> list[tuple[str, str]]:
+    """(written vowel, expected fold) for 12 vowels × 6 tones × 2 cases = 144 forms."""
+    table = []
+    for vowel, plain in VOWELS.items():
+        for tone in TONES:
+            for case in (str.lower, str.upper):
+                written = unicodedata.normalize("NFC", case(vowel) + tone)
+                table.append((written, plain))
+    return table

@@ -37,6 +37,7 @@ def media_site(tmp_path_factory) -> Path:
         )
         files[f"{lang}/van-ban/index.md"] = front("Văn bản") + "# Văn bản\n"
         files[f"{lang}/bao-loi.md"] = front("Báo lỗi") + "# Báo lỗi\n"  # every footer links it
+        files[f"{lang}/tim-kiem.md"] = front("Tìm", template="search.html")  # the search box
         files[f"{lang}/van-ban/kh-1.md"] = front(
             "Kế hoạch 1", number="1/KH-UBND", issuer="UBND tỉnh", signer="A",
             attachment="kh-1.pdf",

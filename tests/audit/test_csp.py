@@ -15,7 +15,7 @@ pytestmark = pytest.mark.audit
 SCRIPT_TYPES = {"", "text/javascript", "module", "application/javascript"}
 ALLOWED_SOURCES = {"'self'", "'none'"}
 REQUIRED = {"default-src": ["'self'"], "object-src": ["'none'"], "base-uri": ["'none'"],
-            "form-action": ["'none'"], "style-src": ["'self'"], "script-src": ["'self'"]}
+            "form-action": ["'self'"], "style-src": ["'self'"], "script-src": ["'self'"]}
 
 
 def policy_of(doc) -> dict[str, list[str]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from guard.conftest import html_pages
 
 WANTED = {"default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'"],
-          "object-src": ["'none'"], "base-uri": ["'none'"], "form-action": ["'none'"]}
+          "object-src": ["'none'"], "base-uri": ["'none'"], "form-action": ["'self'"]}
 
 
 def policy(doc) -> dict[str, list[str]]:

@@ -64,6 +64,19 @@ class PageType:
     interact: Callable[[Any], None] | None = None
 
 
+def search_for(query: str) -> Callable[[Any], None]:
+    """Type `query` into the search page's box and wait until its results are shown."""
+
+    def interact(page: Any) -> None:
+        box = page.locator("main [data-ttdn-search-input]")
+        box.fill(query)
+        box.press("Enter")
+        page.locator("main .ttdn-search__result").first.wait_for()
+        page.wait_for_load_state("networkidle")
+
+    return interact
+
+
 def open_first_photo(page: Any) -> None:
     """Open the gallery's lightbox on its first photo and wait for the large image."""
     page.locator("a.ttdn-gallery__link").first.click()
@@ -74,11 +87,10 @@ def open_first_photo(page: Any) -> None:
     )
 
 
-# The one list of page types. Add the bulletin and search here when they land, e.g.
+# The one list of page types. Add the bulletin here when it lands, e.g.
 #   PageType("bulletin", "ban-tin/"),
 #   PageType("bulletin-issue", "ban-tin/[0-9][0-9][0-9][0-9]-*/"),
 #   PageType("bulletin-article", "ban-tin/[0-9][0-9][0-9][0-9]-*/*/"),
-#   PageType("search", "tim-kiem/", interact=search_for("quang ngai")),
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType("home", "", budget_kb=250),
     PageType("section", "gioi-thieu/"),
@@ -90,6 +102,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("photo-chapter", "sach-anh/*/", budget_kb=600),
     PageType("photo-lightbox", "sach-anh/*/", budget_kb=600, interact=open_first_photo),
     PageType("404", "404.html"),
+    PageType("search", "tim-kiem/", interact=search_for("quang ngai")),
 )
 
 

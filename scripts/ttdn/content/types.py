@@ -100,6 +100,9 @@ class ContentType:
     unique_slug: bool = False  # the file name is the item's identity in one language
     place: PlaceRule | None = None  # (vi, en) message when the file is in the wrong folder
     og_type: str = "article"
+    # Found by the site's search under this section (its label: search_section_<key> in the
+    # translation tables); None: never searched.
+    search_section: str | None = "pages"
     label: Callable[[Entry, Labels], str | None] | None = None  # shown in lists and feeds
     order: Callable[[Entry], Any] = field(default=lambda e: (e.meta.date, e.src.stem))
     collections: tuple[Collection, ...] = ()
@@ -158,6 +161,7 @@ DOCUMENT = ContentType(
     DocumentMeta,
     "van-ban/*.md",
     partial="document-meta.html",
+    search_section="documents",
     order=lambda e: (e.meta.date, e.meta.number),
     collections=(
         Listing(
@@ -174,6 +178,7 @@ ARTICLE = ContentType(
     ArticleMeta,
     "tin-bai/**/*.md",
     partial="article-meta.html",
+    search_section="column",
     shows_cover=True,
     schedulable=True,
     unique_slug=True,

@@ -1,0 +1,120 @@
+"""The `ttdn-search` MkDocs plugin: one search index per language, folded for Vietnamese.
+
+Thin: `ttdn.search.pages` decides which pages are searched, `ttdn.search.extract` reads a built
+page's searchable region, `ttdn.search.index` writes the index. mkdocs-static-i18n builds the
+default language, then each other language from its own `on_post_build`, on this same object:
+the pages are collected per language, and the indexes are written once the last language's
+build has finished (the order is static-i18n's: default first, then the others as listed).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ttdn.model import model_of
+from ttdn.plugins.search.config import SearchConfig
+from ttdn.search.extract import page_text
+from ttdn.search.folding import nfc
+from ttdn.search.index import Document, write_index
+from ttdn.search.pages import SearchScope, search_scope
+
+log = get_plugin_logger(__name__)
+
+
+@dataclass(frozen=True)
+class SearchRegion:
+    """What overrides/partials/ttdn/search-region.html needs (`ttdn_search` in the context)."""
+
+    scope: SearchScope
+    label: str  # the section's name in the page's language
+
+    @property
+    def searchable(self) -> bool:
+        return self.scope.searchable
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    def __init__(self) -> None:
+        self.docs: dict[str, list[Document]] = {}
+        self.lang = ""
+        self.order: list[str] = []  # languages in the order static-i18n builds them
+        self.default = ""
+
+    # After static-i18n's on_config (-100), which sets this build's theme.language.
+    @event_priority(-110)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.enabled:
+            return config
+        self.lang = str(config.theme.get("language") or "en")
+        self.order, self.default = _build_order(config, self.lang)
+        if self.lang == self.order[0]:  # a new build (or a `mkdocs serve` rebuild) starts
+            self.docs = {}
+        self.docs[self.lang] = []
+        scripts = [str(s) for s in config.extra_javascript]
+        if self.config.script not in scripts:  # once: the config object outlives the builds
+            config.extra_javascript.append(self.config.script)
+        if self.config.stylesheet not in config.extra_css:
+            config.extra_css.append(self.config.stylesheet)
+        return config
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        # The search box is in the header of every page, the 404 pages included.
+        env.globals["ttdn_search_index"] = self.config.output_dir.strip("/") + "/"
+        env.globals["ttdn_search_page"] = self.config.page.strip("/") + "/"
+        env.globals["ttdn_search_enabled"] = self.config.enabled
+        return env
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        if not self.config.enabled:
+            return context
+        model = model_of(config)
+        scope = search_scope(model, model.index.pages.by_url(page.url))
+        table = model.languages.get(self.lang).strings
+        label = table.get(scope.label_key, "") if scope.searchable else ""
+        context["ttdn_search"] = SearchRegion(scope, label)
+        return context
+
+    # Last of the page's own plugins (ttdn-site's is at the default priority): read the output.
+    @event_priority(-90)
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if not self.config.enabled:
+            return output
+        # One form for every word: text typed on another keyboard may arrive decomposed (NFD),
+        # and then neither the browser's find nor a phrase would match it.
+        output = nfc(output)
+        found = page_text(output)
+        if found is not None:
+            self.docs[self.lang].append(Document(page.url, found.title, found.section,
+                                                 found.text))
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.lang != self.order[-1]:
+            return
+        site_dir = Path(config.site_dir)
+        for lang, docs in self.docs.items():
+            start = time.perf_counter()
+            prefix = "" if lang == self.default else f"{lang}/"
+            manifest = write_index(docs, site_dir / prefix / self.config.output_dir)
+            log.info("search index '%s': %d pages, %d shards in %.1f s", lang,
+                     manifest["pages"], manifest["shards"], time.perf_counter() - start)
+
+
+def _build_order(config: MkDocsConfig, current: str) -> tuple[list[str], str]:
+    """The languages in static-i18n's build order (default first), and the default one.
+
+    Without static-i18n there is one build, in the theme's language."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [current], current
+    built = [lang for lang in i18n.config.languages if lang.build]
+    default = next(lang.locale for lang in built if lang.default)
+    return [default] + [lang.locale for lang in built if lang.locale != default], default

@@ -1,0 +1,199 @@
+"""The search in real Chromium, in both languages: on a small site whose pages hold the words
+readers type (with decoys), and on the project's own site."""
+
+from __future__ import annotations
+
+import unicodedata
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from helpers import make_small_site, search_site, toned_vowels
+from support.browser import serve_site
+from ttdn.search.folding import fold
+
+pytestmark = pytest.mark.browser
+
+PREFIX = {"vi": "", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def small_url(tmp_path_factory: pytest.TempPathFactory):
+    site = make_small_site(tmp_path_factory.mktemp("search-site"), search_site())
+    with serve_site(site) as url:
+        yield url
+
+
+def search(page, query: str) -> list[str]:
+    """Type into the header's box; the URL paths of the results, best first."""
+    box = page.locator(".md-search [data-ttdn-search-input]")
+    box.fill(query)
+    status = page.locator(".md-search [data-ttdn-search-status]")
+    page.wait_for_function(
+        "([el, q]) => el.textContent.includes(q)", arg=[status.element_handle(), query]
+    )
+    links = page.locator(".md-search .ttdn-search__title")
+    return [urlsplit(href).path for href in links.evaluate_all("l => l.map(a => a.href)")]
+
+
+# Query → the pages (slugs) it must find, and nothing else; every query in both languages.
+EXPECTED = {
+    "quang ngai": {"ly-son"},
+    "Quảng Ngãi": {"ly-son"},
+    "ly son": {"ly-son"},
+    "Lý Sơn": {"ly-son"},
+    "dao ly son": {"ly-son"},
+    "Long An": {"long-an"},
+    "tự do": {"tu-do"},
+    "da nang": {"da-nang"},
+}
+# The Vietnamese page written in decomposed Unicode (NFD) says "Quảng Ngãi" too.
+NFD_PAGE = {("vi", "quang ngai"): {"nfd"}, ("vi", "Quảng Ngãi"): {"nfd"}}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("query", list(EXPECTED))
+def test_query_finds_exactly_the_pages_holding_its_words(page, small_url: str, lang: str,
+                                                          query: str) -> None:
+    page.goto(small_url + PREFIX[lang] + "tin-bai/")
+    expected = EXPECTED[query] | NFD_PAGE.get((lang, query), set())
+    assert set(search(page, query)) == {f"/{PREFIX[lang]}tin-bai/2023/{s}/" for s in expected}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_results_stay_in_the_language_of_the_page(page, small_url: str, lang: str) -> None:
+    page.goto(small_url + PREFIX[lang] + "tin-bai/")
+    for query in ("quang ngai", "Long An", "ly son"):
+        found = search(page, query)
+        assert found
+        assert all(p.startswith("/en/") == (lang == "en") for p in found), found
+
+
+def test_d_folds_both_ways_and_exact_diacritics_rank_first(page, small_url: str) -> None:
+    page.goto(small_url + "tin-bai/")
+    folded = search(page, "dao")
+    assert {"/tin-bai/2023/ly-son/", "/tin-bai/2023/bien-dao/",
+            "/tin-bai/2023/dao-keo/"} <= set(folded)
+    exact = search(page, "đảo")
+    assert set(exact) == set(folded)
+    assert exact.index("/tin-bai/2023/dao-keo/") == len(exact) - 1  # "dao kéo" last
+    assert search(page, "bien dao")[0] == "/tin-bai/2023/bien-dao/"
+
+
+def test_whole_words_only(page, small_url: str) -> None:
+    page.goto(small_url + "tin-bai/")
+    found = search(page, "son")
+    assert "/tin-bai/2023/ly-son/" in found
+    assert "/tin-bai/2023/dao-keo/" not in found  # "sống" is not "son"
+
+
+def test_results_show_title_section_and_highlighted_excerpt(page, small_url: str) -> None:
+    page.goto(small_url + "tin-bai/")
+    search(page, "ly son")
+    first = page.locator(".md-search .ttdn-search__result").first
+    assert first.locator(".ttdn-search__title").text_content() == "Đảo Lý Sơn"
+    assert first.locator(".ttdn-search__section").text_content() == "Chuyên mục"
+    marks = first.locator(".ttdn-search__excerpt mark").all_text_contents()
+    assert {fold(m) for m in marks} == {"ly", "son"}
+    status = page.locator(".md-search [data-ttdn-search-status]")
+    assert status.get_attribute("role") == "status"  # announced by screen readers
+    assert "1 trang" in status.text_content()
+
+
+def test_quoted_phrase_requires_adjacent_words(page, small_url: str) -> None:
+    page.goto(small_url + "tin-bai/")
+    assert search(page, "tự do") == ["/tin-bai/2023/tu-do/"]
+    assert search(page, '"đảo cho"') == ["/tin-bai/2023/bien-dao/"]
+    assert search(page, '"đảo ngư"') == []
+
+
+def test_nothing_loads_before_the_reader_starts_a_search(page, small_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    page.goto(small_url + "tin-bai/", wait_until="networkidle")
+    assert not [p for p in requested if "search-index" in p or p.endswith("/search.js")]
+    with page.expect_request(lambda r: r.url.endswith("/search-index/manifest.json")):
+        page.keyboard.press("/")  # Material's shortcut focuses the box: a search starts
+    assert page.evaluate("document.activeElement.matches('.md-search input')")
+    assert any(p.endswith("/search.js") for p in requested)
+
+
+def test_phone_magnifier_opens_the_box(browser, small_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.goto(small_url + "en/tin-bai/")
+    tab.locator("header").get_by_role("link", name="Search", exact=True).click()
+    box = tab.locator(".md-search [data-ttdn-search-input]")
+    assert box.is_visible()
+    assert tab.evaluate("document.activeElement.matches('.md-search input')")
+    assert search(tab, "Lý Sơn")[0] == "/en/tin-bai/2023/ly-son/"
+    tab.keyboard.press("Escape")
+    assert not tab.locator("#__search").is_checked()
+    expect(tab.locator(".md-search__inner")).to_have_css("opacity", "0")  # Material's CSS
+    context.close()
+
+
+def test_search_page_lists_results_for_its_query(page, small_url: str) -> None:
+    page.goto(small_url + "tim-kiem/?q=quang+ngai")
+    page.wait_for_selector(".ttdn-search-page__list .ttdn-search__result")
+    assert page.locator("#ttdn-search-page-q").input_value() == "quang ngai"
+    links = page.locator(".ttdn-search-page__list .ttdn-search__title")
+    assert "/tin-bai/2023/ly-son/" in [urlsplit(h).path for h in
+                                       links.evaluate_all("l => l.map(a => a.href)")]
+
+
+def test_enter_in_the_header_box_opens_the_search_page_with_all_results(page,
+                                                                       small_url: str) -> None:
+    page.goto(small_url + "en/tin-bai/2023/long-an/")
+    box = page.locator(".md-search [data-ttdn-search-input]")
+    box.fill("dao")
+    box.press("Enter")
+    page.wait_for_selector(".ttdn-search-page__list .ttdn-search__result")
+    assert urlsplit(page.url).path == "/en/tim-kiem/"
+    assert page.locator("#ttdn-search-page-q").input_value() == "dao"
+
+
+def test_without_javascript_the_box_leads_to_the_search_page(browser, small_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False,
+                                  viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    tab.goto(small_url + "en/tin-bai/")
+    box = tab.locator(".md-search [data-ttdn-search-input]")
+    box.fill("Ly Son")
+    box.press("Enter")
+    tab.wait_for_load_state()
+    assert urlsplit(tab.url).path == "/en/tim-kiem/"
+    assert "needs JavaScript" in tab.locator("main").text_content()
+    assert not tab.locator("main [data-ttdn-search-input]").is_visible()  # it could not work
+    assert tab.locator("noscript li a[href='../tin-bai/']").count() == 1  # a way on
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "query", "expected"), [
+    ("vi", "quang ngai", "tin-bai/2026/hop-tac-truyen-thong-bao-chi-trung-uong/"),
+    ("vi", "bien dao", "tin-bai/2026/cum-pa-no-tuyen-truyen-bien-dao/"),
+    ("vi", "Kế hoạch 197", "van-ban/ke-hoach-197-kh-ubnd/"),
+    ("en", "Quảng Ngãi", "en/tin-bai/2026/hop-tac-truyen-thong-bao-chi-trung-uong/"),
+    ("en", "seas and islands", "en/tin-bai/2026/cum-pa-no-tuyen-truyen-bien-dao/"),
+])
+def test_the_real_site_finds_its_pages(page, base_url: str, lang: str, query: str,
+                                       expected: str) -> None:
+    page.goto(base_url + PREFIX[lang] + "gioi-thieu/")
+    found = search(page, query)
+    assert "/" + expected in found
+    assert all(p.startswith("/en/") == (lang == "en") for p in found)
+
+
+def test_folding_in_the_browser_matches_the_index(page, small_url: str) -> None:
+    page.goto(small_url + "tin-bai/")
+    script = page.evaluate("document.querySelector('script[src$=\"search-boot.js\"]').src")
+    words = [w for w, _ in toned_vowels()] + ["đ", "Đ", unicodedata.normalize("NFD", "Quảng Ngãi")]
+    folded = page.evaluate(
+        "async ([src, words]) => { const m = await import(new URL('search.js', src).href);"
+        " return [words.map(m.fold), m.fnv1a('a'), m.words('Lý Sơn, 197/KH-UBND')]; }",
+        [script, words],
+    )
+    assert folded[0] == [fold(w) for w in words]
+    assert folded[1] == 0xE40C292C
+    assert folded[2] == ["Lý", "Sơn", "197", "KH", "UBND"]

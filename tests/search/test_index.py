@@ -1,0 +1,92 @@
+"""The sharded index: folded words and word pairs, exact forms as bit masks, BM25 weights."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from ttdn.search.index import Document, build_index, fnv1a, write_index
+
+
+def docs() -> list[Document]:
+    return [
+        Document("a/", "Đảo Lý Sơn", "Chuyên mục", "Huyện đảo Lý Sơn của tỉnh Quảng Ngãi."),
+        Document("b/", "Dao kéo", "Chuyên mục", "Con dao sắc, cuộc sống."),
+        Document("c/", "Đạo đức", "Trang", "Đạo đức nghề báo."),
+    ]
+
+
+def lookup(shards: dict, manifest: dict, term: str) -> tuple[list[str], dict[int, tuple]]:
+    variants, flat = shards[fnv1a(term) % manifest["shards"]][term]
+    pages, page_id = {}, 0
+    for i in range(0, len(flat), 3):
+        page_id += flat[i]
+        pages[page_id] = (flat[i + 1], flat[i + 2])
+    return variants, pages
+
+
+def test_a_folded_word_lists_every_page_and_which_exact_forms_each_holds() -> None:
+    manifest, shards, _ = build_index(docs())
+    variants, pages = lookup(shards, manifest, "dao")
+    assert set(variants) == {"đảo", "dao", "đạo"}
+    assert set(pages) == {0, 1, 2}
+    holds = {pid: {v for i, v in enumerate(variants) if mask >> i & 1}
+             for pid, (_, mask) in pages.items()}
+    assert holds == {0: {"đảo"}, 1: {"dao"}, 2: {"đạo"}}
+
+
+def test_whole_words_only_and_adjacent_pairs_are_terms() -> None:
+    manifest, shards, _ = build_index(docs())
+    terms = {t for shard in shards.values() for t in shard}
+    assert "son" in terms and "song" in terms  # "Sơn" and "sống": two words, no prefixes
+    assert "so" not in terms
+    _, pages = lookup(shards, manifest, "ly son")
+    assert set(pages) == {0}
+    _, pages = lookup(shards, manifest, "dao ly")
+    assert set(pages) == {0}
+
+
+def test_a_word_in_the_title_weighs_more_than_in_the_text() -> None:
+    corpus = [Document("a/", "Lý Sơn", "", "Biển đẹp và xanh."),
+              Document("b/", "Biển đẹp", "", "Lý Sơn và xanh.")]
+    manifest, shards, _ = build_index(corpus)
+    _, pages = lookup(shards, manifest, "son")
+    assert pages[0][0] > pages[1][0]
+
+
+def test_written_index_has_a_manifest_shards_and_one_fragment_per_page(tmp_path) -> None:
+    out = tmp_path / "search-index"
+    (out / "stale").mkdir(parents=True)
+    manifest = write_index(docs(), out)
+    assert json.loads((out / "manifest.json").read_text()) == manifest
+    assert not (out / "stale").exists()
+    base = out / manifest["version"]
+    assert len(list((base / "s").glob("*.json"))) == manifest["shards"]
+    fragment = json.loads((base / "p" / "0.json").read_text("utf-8"))
+    assert fragment == {"u": "a/", "t": "Đảo Lý Sơn", "s": "Chuyên mục",
+                        "x": "Huyện đảo Lý Sơn của tỉnh Quảng Ngãi."}
+
+
+def test_fnv1a_is_the_32_bit_reference_hash() -> None:
+    assert fnv1a("") == 0x811C9DC5
+    assert fnv1a("a") == 0xE40C292C  # the published FNV-1a test vector
+
+
+def test_pages_with_a_title_and_no_text_are_indexed_by_their_title() -> None:
+    manifest, shards, _ = build_index([Document("a/", "Ảnh Lý Sơn", "Sách ảnh", "")])
+    _, pages = lookup(shards, manifest, "son")
+    assert set(pages) == {0}
+
+
+def test_the_same_pages_give_the_same_index_in_any_process() -> None:
+    """The version names the files: it must not change with Python's string hash seed."""
+    code = ("from ttdn.search.index import Document, build_index; "
+            "print(build_index([Document('a/', 'Đảo', '', 'đảo Đảo dao ĐẢO đạo')])[0]['version'])")
+    versions = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(versions) == 1
