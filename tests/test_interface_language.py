@@ -9,17 +9,25 @@ import re
 from helpers import language_of
 from ttdn.i18n import strings
 
-# The page's furniture, as opposed to what editors wrote.
+# The page's furniture, as opposed to what editors wrote (the photo book's galleries and chapter
+# cards show the manifests' captions and credits, and chapter titles).
 INTERFACE = (
     "//header | //nav | //footer | //*[contains(@class, 'md-skip')]"
     " | //*[starts-with(@class, 'ttdn-')"
-    "     and not(@class='ttdn-cards' or starts-with(@class, 'ttdn-list'))]"
+    "     and not(@class='ttdn-cards' or starts-with(@class, 'ttdn-list')"
+    "             or starts-with(@class, 'ttdn-gallery') or starts-with(@class, 'ttdn-chapters')"
+    "             or @class='ttdn-credit' or ancestor::ul[@class='ttdn-gallery']"
+    "             or ancestor::ul[@class='ttdn-chapters'])]"
     " | //p[@class='ttdn-list__meta']"
     " | //h2[@id='ttdn-latest' or @id='ttdn-related']"
 )
 # Where editors' text shows inside the furniture: the titles of linked pages.
 CONTENT_INSIDE = {"ttdn-related", "ttdn-neighbours", "ttdn-latest", "ttdn-documents"}
-NAMES = ("Quảng Ngãi", "Trần Phước Hiền")
+NAMES = (
+    "Quảng Ngãi", "Trần Phước Hiền",
+    # Places in the photo book's chapter titles, shown in the header's page title.
+    "Lý Sơn", "Mỹ Khê", "Sa Huỳnh", "Ba Làng An", "Dung Quất",
+)
 
 
 def interface_text(doc, page_lang: str) -> str:

@@ -77,8 +77,17 @@ def search_for(query: str) -> Callable[[Any], None]:
     return interact
 
 
-# The one list of page types. Add the photo book here when it lands, e.g.
-#   PageType("photo-chapter", "sach-anh/*/", budget_kb=600, interact=open_first_photo),
+def open_first_photo(page: Any) -> None:
+    """Open the gallery's lightbox on its first photo and wait for the large image."""
+    page.locator("a.ttdn-gallery__link").first.click()
+    page.wait_for_selector("dialog.ttdn-lightbox[open] img")
+    page.wait_for_function(
+        "() => { const i = document.querySelector('dialog.ttdn-lightbox[open] img');"
+        " return i && i.complete && i.naturalWidth > 0; }"
+    )
+
+
+# The one list of page types.
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType("home", "", budget_kb=250),
     PageType("section", "gioi-thieu/"),
@@ -89,6 +98,9 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("bulletin", "ban-tin/", budget_kb=250),
     PageType("bulletin-issue", "ban-tin/[0-9][0-9][0-9][0-9]/q[1-4]/", budget_kb=250),
     PageType("bulletin-article", "ban-tin/[0-9][0-9][0-9][0-9]/q[1-4]/*/", budget_kb=250),
+    PageType("photo-book", "sach-anh/", budget_kb=600),
+    PageType("photo-chapter", "sach-anh/*/", budget_kb=600),
+    PageType("photo-lightbox", "sach-anh/*/", budget_kb=600, interact=open_first_photo),
     PageType("404", "404.html"),
     PageType("search", "tim-kiem/", interact=search_for("quang ngai")),
 )

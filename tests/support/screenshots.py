@@ -26,7 +26,7 @@ def take(site_dir: Path, out_dir: Path) -> list[Path]:
                     if path is None:
                         continue
                     page.goto(base + path, wait_until="networkidle")
-                    if page_type.interact:  # e.g. the search page with its results open
+                    if page_type.interact:  # the lightbox open, the search page's results
                         page_type.interact(page)
                     target = out_dir / f"{page_type.name}-{lang}-{view}.png"
                     page.screenshot(path=str(target), full_page=view == "desktop")

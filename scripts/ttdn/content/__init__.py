@@ -8,7 +8,7 @@ message from the build and from a check.
 from ttdn.content.errors import ContentError
 from ttdn.content.load import load_content
 from ttdn.content.model import Content, Entry, Pages
-from ttdn.content.schema import ArticleMeta, DocumentMeta, PageMeta
+from ttdn.content.schema import ArticleMeta, DocumentMeta, PageMeta, PhotoChapterMeta
 from ttdn.content.types import CONTENT_TYPES, ContentType, type_of
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "Entry",
     "PageMeta",
     "Pages",
+    "PhotoChapterMeta",
     "load_content",
     "type_of",
 ]

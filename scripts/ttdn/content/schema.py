@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Field,
     StringConstraints,
     ValidationInfo,
     field_validator,
@@ -166,3 +167,10 @@ class ArticleMeta(PageMeta):
                 key="category",
             )
         return value
+
+
+class PhotoChapterMeta(PageMeta):
+    """A chapter of the photo book (sach-anh/<chapter>/index.md); its photos and their captions
+    are in photos/sach-anh/<chapter>/manifest.yml (`ttdn.photobook.manifest`)."""
+
+    order: Annotated[int, Field(ge=1)]  # the chapter's place in the book: 1, 2, 3…

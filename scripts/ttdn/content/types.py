@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ttdn.content import bulletin
 from ttdn.content.categories import Category
-from ttdn.content.schema import ArticleMeta, DocumentMeta, PageMeta
+from ttdn.content.schema import ArticleMeta, DocumentMeta, PageMeta, PhotoChapterMeta
 
 if TYPE_CHECKING:
     from ttdn.content.model import Content, Entry
@@ -223,6 +223,7 @@ BULLETIN_ISSUE = ContentType(
     bulletin.IssueMeta,
     "ban-tin/*/*/index.md",
     partial="bulletin-issue.html",
+    search_section="bulletin",
     shows_cover=True,
     schedulable=True,
     place=bulletin.issue_place,
@@ -248,6 +249,7 @@ BULLETIN_ARTICLE = ContentType(
     bulletin.BulletinArticleMeta,
     "ban-tin/*/*/*.md",
     partial="bulletin-article.html",
+    search_section="bulletin",
     shows_cover=True,
     schedulable=True,
     unique_slug=False,  # slugs repeat from issue to issue; the folder tells them apart
@@ -259,9 +261,25 @@ BULLETIN_ARTICLE = ContentType(
     checks=(bulletin.check_contents,),
 )
 
+# The photo book (plan II.7a): its landing page shows the cover, the introduction, the chapters
+# and the print editions; each chapter page shows its gallery. Both come from ttdn-photobook,
+# which reads each chapter's photos from photos/sach-anh/<chapter>/manifest.yml.
+PHOTO_BOOK = ContentType(
+    "photo-book", PageMeta, "sach-anh/index.md", shows_cover=True, og_type="website",
+    search_section="photo_book",
+)
+PHOTO_CHAPTER = ContentType(
+    "photo-chapter",
+    PhotoChapterMeta,
+    "sach-anh/*/index.md",
+    search_section="photo_book",
+    order=lambda e: (e.meta.order, e.src.parent.name),
+)
+
 # The order matters: the first match wins.
 CONTENT_TYPES: tuple[ContentType, ...] = (
-    DOCUMENT, ARTICLE, BULLETIN_ISSUE, BULLETIN_ARTICLE, PAGE_INDEX, PAGE
+    DOCUMENT, ARTICLE, BULLETIN_ISSUE, BULLETIN_ARTICLE, PHOTO_BOOK, PHOTO_CHAPTER, PAGE_INDEX,
+    PAGE
 )
 
 

@@ -19,12 +19,13 @@ PIPELINE_VERSION = 2  # 2: TIFF orientation applied once, opaque animations as R
 INPUT_FORMATS = ("JPEG", "PNG", "WEBP", "AVIF", "GIF", "TIFF", "HEIF")
 
 # File name endings taken as images when a folder is walked; other files are refused by name,
-# except notes an editor may keep beside photos (credits, licences).
+# except notes an editor may keep beside photos (credits, licences) and data files (the photo
+# book's manifest.yml, read by ttdn.photobook).
 IMAGE_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".jpe", ".png", ".webp", ".avif", ".gif", ".mpo", ".tif", ".tiff",
      ".heic", ".heif", ".hif"}
 )
-NOTE_SUFFIXES = frozenset({".md", ".txt"})
+NOTE_SUFFIXES = frozenset({".md", ".txt", ".yml", ".yaml"})
 
 # Output formats, best first: browsers take the first <source> they support.
 MODERN_FORMATS = ("avif", "webp")

@@ -138,10 +138,16 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         return f"{self.config.output_dir}/{chosen.file}"
 
     def picture_html(self, record: ImageRecord, alt: str, page_url: str,
-                     eager: bool = True) -> str:
+                     eager: bool = True, sizes: str | None = None) -> str:
+        """`sizes`: how wide the picture shows (a gallery's grid); the plugin's by default."""
         self.used[self.lang].add(record.key)
         return picture(record, alt, lambda name: self._url(name, page_url),
-                       sizes=self.config.sizes, eager=eager)
+                       sizes=sizes or self.config.sizes, eager=eager)
+
+    def derivative_file(self, record: ImageRecord, width: int) -> Path:
+        """The stored fallback derivative closest to `width` (for files made from it: zips)."""
+        variants = record.variants[record.fallback]
+        return self.store / min(variants, key=lambda v: abs(v.width - width)).file
 
     def _url(self, name: str, page_url: str) -> str:
         return get_relative_url(f"{self.config.output_dir}/{name}", page_url)

@@ -1,0 +1,140 @@
+"""The `ttdn-photobook` MkDocs plugin: the photo book's galleries, print editions and press packs.
+
+Thin: the book is read by `ttdn.photobook.book` (pages from the build model, photos from each
+chapter's manifest and the images plugin's records), the PDFs are `ttdn.photobook.print`, the zips
+`ttdn.photobook.presspack`, and what templates show is `ttdn.photobook.views` (the
+`photobook` variable of overrides/partials/ttdn/photobook.html).
+
+Order in mkdocs.yml: after ttdn-site (the model) and ttdn-images (the photos). Like ttdn-site, the
+book is read once per build, by the default-language build; static-i18n reruns the build per
+language on this same object. The PDFs and zips are shared by every language: they are written
+once, into the default language's site folder (the site's root).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from ttdn.findings import report, shown
+from ttdn.model import BuildModel, model_of
+from ttdn.photobook.book import BOOK_TYPE, CHAPTER_TYPE, FOLDER, Book, load_book
+from ttdn.photobook.presspack import press_pack
+from ttdn.photobook.print import Edition, editions, print_files, render
+from ttdn.photobook.views import (
+    LARGE_WIDTH,
+    PictureMaker,
+    Published,
+    book_view,
+    chapter_view,
+)
+from ttdn.plugins.photobook.config import PhotoBookConfig
+
+log = get_plugin_logger(__name__)
+
+
+class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
+    def __init__(self) -> None:
+        self.book: Book | None = None
+        self.editions: dict[Edition, Published] = {}
+        self.packs: dict[str, Published] = {}  # by chapter slug
+        self.files: dict[str, Path] = {}  # site URL path → the cached file published there
+        self.site_root: Path | None = None
+
+    # After ttdn-site's and ttdn-images' on_config (-110): the model and the photos are ready.
+    @event_priority(-120)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.enabled:
+            return config
+        model = model_of(config)
+        current = model.languages.get(config.theme["language"])
+        if self.book is None or current.default:
+            self.site_root = Path(config.site_dir)
+            self._load(config, model)
+        return config
+
+    def _load(self, config: MkDocsConfig, model: BuildModel) -> None:
+        images = config.plugins.get("ttdn-images")
+        if images is None or images.records is None:
+            raise PluginError("ttdn-photobook: list 'ttdn-images' before it in mkdocs.yml.")
+        root = model.assets.root
+        book, findings = load_book(model, images, model.assets.photos_dir, root)
+        if any(f.severity == "error" for f in findings):
+            raise PluginError(report(findings))
+        for finding in findings:
+            log.warning(str(finding))
+        self.book = book
+        cache = root / self.config.cache_dir
+        self.files, self.packs, self.editions = {}, {}, {}
+        for chapter in book.chapters:
+            if not chapter.photos:
+                continue
+            made = press_pack(
+                chapter, model.languages.all,
+                lambda photo: images.derivative_file(photo.record, LARGE_WIDTH),
+                cache / "press",
+            )
+            url = f"{FOLDER}/{chapter.slug}/anh-bao-chi-{chapter.slug}.zip"
+            self.packs[chapter.slug] = Published(url, made.stat().st_size,
+                                                 photos=len(chapter.photos))
+            self.files[url] = made
+        if self.config.print_editions and book.photos:
+            self._render(book, model, images, cache, root)
+
+    def _render(self, book: Book, model: BuildModel, images, cache: Path, root: Path) -> None:
+        made, errors = print_files(
+            [photo.path for photo in book.photos], cache / "print-images",
+            jobs=images.config.concurrency or None,
+        )
+        if errors:
+            raise PluginError("\n".join(
+                f"{shown(e.path, root)}: {e.vi}\n    {e.en}" for e in errors
+            ))
+        for edition in editions(model.languages.codes):
+            done = render(book, model, edition, made, cache / "pdf")
+            url = f"{FOLDER}/{self.config.pdf_name}-{edition.name}.pdf"
+            self.editions[edition] = Published(url, done.bytes, pages=done.pages)
+            self.files[url] = done.path
+            log.info(
+                "photo book %s: %d pages, %.1f MB, %s", edition.name, done.pages,
+                done.bytes / 1e6, "cached" if done.cached else f"rendered in {done.seconds:.1f} s",
+            )
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
+        if not self.config.enabled or self.book is None:
+            return context
+        model = model_of(config)
+        entry = model.index.pages.by_url(page.url)
+        if entry is None or entry.type not in (BOOK_TYPE, CHAPTER_TYPE):
+            return context
+        images = config.plugins.get("ttdn-images")
+        pictures = PictureMaker(images, page.url)
+
+        def href(url: str) -> str:
+            return get_relative_url(url or ".", page.url or ".")
+
+        if entry.type == BOOK_TYPE:
+            context["photobook"] = book_view(self.book, entry, pictures, self.editions, href)
+        elif (chapter := self.book.chapter_of(entry)) is not None:
+            context["photobook"] = chapter_view(
+                self.book, chapter, entry, pictures, self.packs.get(chapter.slug), href
+            )
+        return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Publish the PDFs and zips once, at the site's root (every language links there)."""
+        if not self.config.enabled or self.site_root is None:
+            return
+        for url, source in self.files.items():
+            target = self.site_root / url
+            if target.is_file() and target.stat().st_size == source.stat().st_size:
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)

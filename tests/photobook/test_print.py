@@ -1,0 +1,162 @@
+"""The photo book's PDFs, opened: linked with their sizes, page count, photos embedded at print
+resolution, captions with their diacritics in the text layer, tagged with an outline; the
+print-shop edition with 3 mm bleed (TrimBox inside BleedBox) and PDF/X-4 identification."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image
+from pypdf import PdfReader
+
+from helpers import ROOT, parse
+from photobook.book_on_disk import LANGS, caption, chapters
+from photobook.test_gallery import local_file
+from ttdn.i18n import strings
+
+CHAPTERS = chapters()
+PHOTOS = sum(len(photos) for photos in CHAPTERS.values())
+EDITIONS = {"vi": ("vi",), "en": ("en",), "song-ngu": ("vi", "en"), "nha-in": ("vi", "en")}
+MM = 72 / 25.4
+
+
+def pdf(site: Path, edition: str) -> Path:
+    return site / "sach-anh" / f"sach-anh-quang-ngai-{edition}.pdf"
+
+
+def text_of(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_landing_page_links_every_edition_with_its_page_count_and_size(
+    site: Path, lang: str
+) -> None:
+    page = f"{LANGS[lang]}sach-anh/index.html"
+    items = parse(site / page).xpath("//ul[@class='ttdn-downloads']/li")
+    assert len(items) == len(EDITIONS)
+    for item, edition in zip(items, EDITIONS, strict=True):
+        target = local_file(site, page, item.xpath("a/@href")[0])
+        assert target == pdf(site, edition)
+        pages = len(PdfReader(target).pages)
+        about = item.xpath("string(a/following-sibling::text()[1])")
+        size = target.stat().st_size / 1e6
+        number = f"{size:.1f}".replace(".", "," if lang == "vi" else ".")
+        assert re.search(rf"PDF, {pages} (trang|pages), {re.escape(number)} MB", about), about
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_pdf_has_every_page_and_every_photo_at_print_resolution(site: Path, edition: str) -> None:
+    reader = PdfReader(pdf(site, edition))
+    # cover, introduction, contents; per chapter an opener and one page a photo; credits.
+    assert len(reader.pages) == 3 + len(CHAPTERS) + PHOTOS + 1
+    images = {}  # image XObjects by object number: size, read from the dictionaries
+    for page in reader.pages:
+        for ref in page["/Resources"].get("/XObject", {}).values():
+            image = ref.get_object()
+            if image["/Subtype"] == "/Image":
+                images[ref.idnum] = (image["/Width"], image["/Height"], image["/Filter"])
+    assert len(images) == PHOTOS  # the cover is the first photo, embedded once
+    assert all(width >= 2000 and f == "/DCTDecode" for width, _, f in images.values()), images
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_captions_with_diacritics_are_in_the_text_layer(site: Path, edition: str) -> None:
+    text = text_of(PdfReader(pdf(site, edition)))
+    for slug, photos in CHAPTERS.items():
+        for photo in photos:
+            for lang in EDITIONS[edition]:
+                assert caption(photo, lang) in text, (slug, lang, caption(photo, lang))
+    for lang in set(LANGS) - set(EDITIONS[edition]):
+        assert caption(CHAPTERS[next(iter(CHAPTERS))][0], lang) not in text
+    assert "Quảng Ngãi" in text  # Vietnamese letters survive extraction in every edition
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_pdf_is_tagged_with_language_title_and_chapter_outline(site: Path, edition: str) -> None:
+    reader = PdfReader(pdf(site, edition))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert root["/Lang"] == EDITIONS[edition][0]
+    assert reader.metadata.title
+    titles: list[str] = []
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    langs = EDITIONS[edition]
+    for slug in CHAPTERS:
+        expected = " / ".join(chapter_title(lang, slug) for lang in langs)
+        assert expected in titles, (expected, titles)
+    credits = " / ".join(strings(lang)["photobook_credits_title"] for lang in langs)
+    assert titles[-1] == credits
+
+
+def chapter_title(lang: str, slug: str) -> str:
+    page = ROOT / "docs" / lang / "sach-anh" / slug / "index.md"
+    return yaml.safe_load(page.read_text("utf-8").split("---")[1])["title"]
+
+
+def test_print_shop_edition_has_3mm_bleed_around_the_trim_on_every_page(site: Path) -> None:
+    reader = PdfReader(pdf(site, "nha-in"))
+    for page in reader.pages:
+        bleed, trim = page.bleedbox, page.trimbox
+        assert (trim.left, trim.bottom) > (bleed.left, bleed.bottom)
+        assert (trim.right, trim.top) < (bleed.right, bleed.top)
+        for inner, outer in ((trim.left, bleed.left), (trim.bottom, bleed.bottom),
+                             (bleed.right, trim.right), (bleed.top, trim.top)):
+            assert float(inner) - float(outer) == pytest.approx(3 * MM, abs=0.01)
+        assert (float(trim.width), float(trim.height)) == pytest.approx((297 * MM, 210 * MM))
+
+
+def test_print_shop_edition_identifies_itself_as_pdf_x4(site: Path) -> None:
+    root = PdfReader(pdf(site, "nha-in")).trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>" in xmp
+    (intent,) = root["/OutputIntents"]
+    assert intent.get_object()["/S"] == "/GTS_PDFX"
+    assert "/DestOutputProfile" in intent.get_object()
+
+
+def test_screen_editions_have_no_bleed(site: Path) -> None:
+    page = PdfReader(pdf(site, "vi")).pages[0]
+    assert page.trimbox == page.mediabox
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf (Debian) not installed")
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_qpdf_finds_no_structural_error(site: Path, edition: str) -> None:
+    done = subprocess.run(["qpdf", "--check", str(pdf(site, edition))],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) missing")
+def test_print_shop_photos_run_to_the_edge_of_the_bleed(site: Path, tmp_path: Path) -> None:
+    """A photo page rendered whole (MediaBox = BleedBox): the photo reaches every edge, where
+    the screen editions leave a white margin."""
+    first_photo = 3 + 2  # cover, introduction, contents, opener; 1-based
+    edges = {}
+    for edition in ("nha-in", "vi"):
+        out = tmp_path / edition
+        subprocess.run(["pdftoppm", "-png", "-r", "20", "-f", str(first_photo), "-l",
+                        str(first_photo), str(pdf(site, edition)), str(out)], check=True)
+        (png,) = tmp_path.glob(f"{edition}*.png")
+        with Image.open(png) as page:
+            rgb = page.convert("RGB")
+            w, h = rgb.size
+            edges[edition] = [rgb.getpixel(xy) for xy in
+                              ((w // 3, 0), (w // 3, h - 1), (0, h // 3), (w - 1, h // 3))]
+    white = (255, 255, 255)
+    assert all(pixel != white for pixel in edges["nha-in"]), edges
+    assert all(pixel == white for pixel in edges["vi"]), edges
