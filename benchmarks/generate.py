@@ -17,8 +17,9 @@ import random
 import re
 import shutil
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+import yaml
 from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -123,13 +124,76 @@ def generate(out: Path, sizes: Sizes, seed: int = 1) -> dict[str, int]:
             _write(out / "docs" / lang / "van-ban" / f"van-ban-{n:03d}.md",
                    _front(fields) + text.paragraphs(900) + "\n")
             counts["documents"] += 1
-    _photos(out / "photos" / "sach-anh", sizes, rng)
-    counts["photos"] = sizes.photos
+    counts["issues"], counts["issue_articles"] = _bulletin(out, sizes, texts, first_year, rng)
+    counts["chapters"], counts["photos"] = _photo_book(out, sizes, texts, rng)
     return counts
 
 
+def _bulletin(out: Path, sizes: Sizes, texts: dict[str, Text], first_year: int,
+              rng: random.Random) -> tuple[int, int]:
+    """One issue a quarter (the real Issue 1/2023 kept), each with its articles and a cover."""
+    issues = articles = 0
+    for year in range(first_year, first_year + sizes.years):
+        for quarter in range(1, sizes.issues_per_year + 1):
+            folder = PurePosixPath("ban-tin") / str(year) / f"q{quarter}"
+            if (out / "docs" / "vi" / folder / "index.md").exists():
+                continue  # a real issue
+            cover = f"/photos/ban-tin/{year}-q{quarter}/bia.jpg"
+            _drawing(out / cover.lstrip("/"), rng, (1600, 1067))
+            day = f"{year}-{quarter * 3:02d}-28"
+            for lang, text in texts.items():
+                fields = {
+                    "title": _quoted(text.title()), "description": _quoted(text.sentence(15, 30)),
+                    "date": day, "year": year, "quarter": quarter, "number": quarter,
+                    "image": cover, "image_alt": _quoted(text.sentence(6, 12)),
+                    "board": "[" + _quoted(AGENCIES[lang][0]) + "]",
+                }
+                _write(out / "docs" / lang / folder / "index.md",
+                       _front(fields) + text.paragraphs(200) + "\n")
+                for n in range(1, sizes.issue_articles + 1):
+                    fields = {
+                        "title": _quoted(text.title()),
+                        "description": _quoted(text.sentence(15, 30)),
+                        "date": day, "order": n, "agency": _quoted(AGENCIES[lang][n % 3]),
+                    }
+                    _write(out / "docs" / lang / folder / f"bai-{n:02d}.md",
+                           _front(fields) + text.paragraphs(600) + "\n")
+                    articles += 1
+            issues += 1
+    return issues, articles
+
+
+def _photo_book(out: Path, sizes: Sizes, texts: dict[str, Text],
+                rng: random.Random) -> tuple[int, int]:
+    """Chapters after the real ones, each with its photos and manifest.yml."""
+    per_chapter = max(1, sizes.photos // sizes.chapters)
+    for c in range(1, sizes.chapters + 1):
+        slug = f"chuong-{c:02d}"
+        folder = out / "photos" / "sach-anh" / slug
+        entries = []
+        for n in range(per_chapter):
+            name = f"anh-{n:03d}.jpg"
+            _drawing(folder / name, rng, (1600, 1067))
+            entries.append({
+                "file": name, "illustration": True,
+                **{key: {lang: text.sentence(5, 12) for lang, text in texts.items()}
+                   for key in ("caption", "alt", "place")},
+                "photographer": "Máy tạo hình / Computer-generated", "date": "2026-11-30",
+                "credit": "CC0 1.0",
+            })
+        (folder / "manifest.yml").write_text(
+            yaml.safe_dump({"photos": entries}, allow_unicode=True, sort_keys=False), "utf-8")
+        for lang, text in texts.items():
+            fields = {"title": _quoted(text.title()), "description": _quoted(text.sentence()),
+                      "date": "2026-11-30", "order": 100 + c}
+            _write(out / "docs" / lang / "sach-anh" / slug / "index.md",
+                   _front(fields) + text.paragraphs(120) + "\n")
+    return sizes.chapters, per_chapter * sizes.chapters
+
+
 def _project(out: Path) -> None:
-    """mkdocs.yml and the hand-written pages of the real site (sections, home, about)."""
+    """mkdocs.yml, the real site's pages (sections, home, about, the bulletin's first issue,
+    the photo book's chapters) and its photos; the generated content comes on top."""
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     config = config.replace("  - overrides\n", f"  - {ROOT / 'overrides'}\n")
@@ -141,20 +205,19 @@ def _project(out: Path) -> None:
             if relative.parts[0] == "tin-bai" and len(relative.parts) > 2:
                 continue  # the real articles: the generated ones stand in for them
             _write(out / "docs" / lang / relative, page.read_text("utf-8"))
-    (out / "photos").mkdir(exist_ok=True)
+    shutil.copytree(ROOT / "photos", out / "photos")
 
 
-def _photos(folder: Path, sizes: Sizes, rng: random.Random) -> None:
-    """Small abstract JPEGs (noise would make the image pass dominate every other figure)."""
-    for n in range(sizes.photos):
-        chapter = folder / f"chuong-{n % sizes.chapters + 1:02d}"
-        chapter.mkdir(parents=True, exist_ok=True)
-        image = Image.new("RGB", (1600, 1067), (rng.randrange(40, 120), 120, 170))
-        draw = ImageDraw.Draw(image)
-        for _ in range(6):
-            x, y = rng.randrange(1600), rng.randrange(1067)
-            draw.ellipse((x, y, x + 300, y + 200), fill=(rng.randrange(256), 160, 90))
-        image.save(chapter / f"anh-{n:04d}.jpg", quality=85)
+def _drawing(path: Path, rng: random.Random, size: tuple[int, int]) -> None:
+    """A flat abstract JPEG (noise would make the image pass dominate every other figure)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    width, height = size
+    image = Image.new("RGB", size, (rng.randrange(40, 120), 120, 170))
+    draw = ImageDraw.Draw(image)
+    for _ in range(6):
+        x, y = rng.randrange(width), rng.randrange(height)
+        draw.ellipse((x, y, x + width // 5, y + height // 5), fill=(rng.randrange(256), 160, 90))
+    image.save(path, quality=85)
 
 
 def _write(path: Path, text: str) -> None:
