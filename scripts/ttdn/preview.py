@@ -10,7 +10,8 @@ but only the affected ones:
   (`affected_urls`);
 - MkDocs builds in dirty mode with only those pages (and the navigation's sections) in its
   files; their old output is marked stale so that dirty mode renders them again;
-- the search index, feeds, sitemap and status page keep their last full-build versions.
+- the search index, feeds, sitemap and status page keep their last full-build versions, and
+  the photos, PDFs and photo book are taken over from the previous build.
 
 Anything else saved (a photo, a template, mkdocs.yml, a page added or removed) makes a full
 build: the preview's shortcut only holds while the set of pages is the same.
@@ -19,7 +20,7 @@ build: the preview's shortcut only holds while the set of pages is the same.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -38,8 +39,14 @@ class Preview:
 
     changed: frozenset[Path]  # absolute paths of Markdown files under docs/
     model: BuildModel  # the previous build's
-    image_records: dict | None = None  # the previous build's photos, unchanged since
+    # The previous build's plugins: photos, PDFs and the photo book are unchanged since, so
+    # their plugins take over what they made instead of checking every file again.
+    plugins: Mapping[str, object] = field(default_factory=dict)
     urls: set[str] = field(default_factory=set)  # filled by the site plugin: pages to render
+
+    def previous(self, name: str) -> object | None:
+        """The previous build's instance of the plugin `name` (mkdocs.yml's name)."""
+        return self.plugins.get(name)
 
 
 def sources(changed: Iterable[Path], docs_dir: Path) -> dict[str, set[PurePosixPath]]:

@@ -151,9 +151,7 @@ def serve(config_file: str, dev_addr: str,
         changed = saved_pages(last["files"], files, docs_dir)
         if not changed:
             return None
-        model = previous.plugins["ttdn-site"].model
-        images = previous.plugins.get("ttdn-images")
-        return Preview(changed, model, images.records if images else None)
+        return Preview(changed, previous.plugins["ttdn-site"].model, dict(previous.plugins))
 
     def builder(current=None) -> None:
         state.start()

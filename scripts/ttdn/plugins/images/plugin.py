@@ -56,10 +56,8 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             config.watch.append(str(self.photos))  # `mkdocs serve` reloads on a new photo
         if self.records is None:  # the first language build: the others reuse its work
             shown = preview_of(config)  # ttdn serve after a page edit: the photos are unchanged
-            if shown is not None and shown.image_records is not None:
-                self.records = shown.image_records
-            else:
-                self.records = self._process()
+            before = shown.previous("ttdn-images") if shown is not None else None
+            self.records = before.records if before is not None else self._process()
         return config
 
     def _process(self) -> dict[Path, ImageRecord]:

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ttdn.findings import report, shown
-from ttdn.model import BuildModel, model_of
+from ttdn.model import BuildModel, model_of, preview_of
 from ttdn.photobook.book import BOOK_TYPE, CHAPTER_TYPE, FOLDER, Book, load_book
 from ttdn.photobook.presspack import press_pack
 from ttdn.photobook.print import Edition, editions, print_files, render
@@ -57,7 +57,13 @@ class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
         current = model.languages.get(config.theme["language"])
         if self.book is None or current.default:
             self.site_root = Path(config.site_dir)
-            self._load(config, model)
+            shown = preview_of(config)  # ttdn serve after a page edit: photos are unchanged
+            before = shown.previous("ttdn-photobook") if shown is not None else None
+            if before is not None and before.book is not None:
+                self.book, self.files = before.book, before.files
+                self.packs, self.editions = before.packs, before.editions
+            else:
+                self._load(config, model)
         return config
 
     def _load(self, config: MkDocsConfig, model: BuildModel) -> None:

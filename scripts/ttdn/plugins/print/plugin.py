@@ -25,7 +25,7 @@ from ttdn.assets import Asset
 from ttdn.content import Entry, bulletin
 from ttdn.i18n import Language
 from ttdn.images.model import ImageError
-from ttdn.model import BuildModel, languages_of, model_of
+from ttdn.model import BuildModel, languages_of, model_of, preview_of
 from ttdn.plugins.print.config import PrintConfig
 from ttdn.print import PRINT, SCREEN, Edition, PrintError, PrintIssue, render
 from ttdn.print.source import MarkdownOptions, print_issue
@@ -66,7 +66,12 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         languages, _ = languages_of(config)
         self.lang = model.languages.get(languages.get(config.theme["language"]).code)
         if self.pdfs is None or self.lang.default:
-            self.pdfs = self._render_all(model, config)
+            shown = preview_of(config)  # ttdn serve after a page edit: the last PDFs stay
+            before = shown.previous("ttdn-print") if shown is not None else None
+            if before is not None and before.pdfs is not None:
+                self.pdfs = before.pdfs
+            else:
+                self.pdfs = self._render_all(model, config)
         return config
 
     def _render_all(self, model: BuildModel, config: MkDocsConfig) -> dict[str, list[Pdf]]:
