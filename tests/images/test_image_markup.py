@@ -22,3 +22,12 @@ def test_caption_and_credit_split_on_a_bar():
     assert split_title("Bãi biển | Ảnh: Sở Ngoại vụ") == ("Bãi biển", "Ảnh: Sở Ngoại vụ")
     assert split_title("Chỉ chú thích") == ("Chỉ chú thích", "")
     assert split_title(None) == ("", "")
+
+
+def test_a_fence_closes_only_on_a_bare_fence_line() -> None:
+    """CommonMark: "```text" inside a block is content, so the image after it is still code."""
+    from ttdn.images.markup import find_images, mask_code
+
+    markdown = "```\n```text\n![mã](a.jpg)\n```\n\n![thật](b.jpg)\n"
+    assert [ref.src for ref in find_images(markdown)] == ["b.jpg"]
+    assert len(mask_code(markdown)) == len(markdown)

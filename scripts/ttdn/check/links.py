@@ -17,8 +17,8 @@ from urllib.parse import unquote
 
 from ttdn.check.pages import PageSite, Target
 from ttdn.content import Entry
-from ttdn.content.text import mask_code
 from ttdn.findings import Finding
+from ttdn.images.markup import mask_code
 from ttdn.slugs import heading_slug
 
 INLINE = re.compile(

@@ -9,8 +9,6 @@ import re
 import unicodedata
 from typing import Any
 
-from ttdn.images.markup import CODE_SPAN, FENCE
-
 DIGEST_LENGTH = 12  # hex digits: plenty to tell two versions of one page apart
 
 # Lines that carry no text a reader sees: headings, HTML comments, horizontal rules.
@@ -52,25 +50,3 @@ def first_not_nfc(text: str) -> tuple[int, str] | None:
             )
             return number, unicodedata.normalize("NFC", word)
     return 1, ""  # pragma: no cover - a composition across a line break
-
-
-def mask_code(text: str) -> str:
-    """The Markdown with fenced blocks and code spans blanked (same length, so offsets hold)."""
-    out: list[str] = []
-    fence: str | None = None
-    for line in text.splitlines(keepends=True):
-        m = FENCE.match(line)
-        if fence is None and m:
-            fence = m.group("fence")
-            out.append(_blank(line))
-        elif fence is not None:
-            if line.strip().startswith(fence[0] * len(fence)) and set(line.strip()) == {fence[0]}:
-                fence = None
-            out.append(_blank(line))
-        else:
-            out.append(CODE_SPAN.sub(lambda s: _blank(s.group(0)), line))
-    return "".join(out)
-
-
-def _blank(text: str) -> str:
-    return re.sub(r"[^\n]", " ", text)

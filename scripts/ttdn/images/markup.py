@@ -51,7 +51,7 @@ def find_images(markdown: str) -> list[ImageRef]:
     """Every image reference outside code blocks and code spans."""
     if "![" not in markdown:
         return []  # most pages: skip masking the code of every line
-    masked = _mask_code(markdown)
+    masked = mask_code(markdown)
     refs = []
     for m in IMAGE.finditer(masked):
         src = m.group("src").strip("<>")
@@ -73,8 +73,11 @@ def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
 
-def _mask_code(text: str) -> str:
-    """The text with fenced blocks and code spans blanked (same length, so offsets hold)."""
+def mask_code(text: str) -> str:
+    """The Markdown with fenced blocks and code spans blanked (same length, so offsets hold).
+
+    One definition for every reader of Markdown that must skip code (images, links, checks).
+    A fence closes on a line of the same character, at least as long, and nothing else."""
     out: list[str] = []
     fence: str | None = None
     for line in text.splitlines(keepends=True):
@@ -83,7 +86,7 @@ def _mask_code(text: str) -> str:
             fence = m.group("fence")
             out.append(_blank(line))
         elif fence is not None:
-            if m and m.group("fence")[0] == fence[0] and len(m.group("fence")) >= len(fence):
+            if line.strip().startswith(fence[0] * len(fence)) and set(line.strip()) == {fence[0]}:
                 fence = None
             out.append(_blank(line))
         else:
