@@ -99,7 +99,7 @@ def build_passing(root: Path, files: dict[str, str]) -> Path:
 
 
 FINDING = re.compile(r"^(?P<path>\S+?):(?P<line>\d+): (?P<rule>[a-z-]+): ", re.MULTILINE)
-FILE_FINDING = re.compile(r"^(?P<path>docs/[^\s:]+): (?P<rule>[a-z-]+): ", re.MULTILINE)
+FILE_FINDING = re.compile(r"^(?P<path>(?:docs|photos)/[^\s:]+): (?P<rule>[a-z-]+): ", re.MULTILINE)
 
 
 def findings_of(report: str) -> list[tuple[str, int, str]]:
