@@ -223,3 +223,27 @@ def _small_config() -> str:
 
     return SMALL_CONFIG.format(site_url=SITE_URL, overrides=ROOT / "overrides",
                                cache_dir=ROOT / ".cache" / "plugin" / "ttdn")
+
+
+def test_photo_book_manifests_get_the_same_verdict_in_check_and_build(tmp_path):
+    from photobook.photobook_fixtures import book_files, build_book, entry, manifest, write_book
+
+    chapters = {"thieu-nguon": 1, "khoa-lap": 2, "ky-tu-an": 3}
+    doubled = entry("a.jpg").replace("    date:", "    place: {vi: x, en: y}\n    date:")
+    photos: dict = {f"sach-anh/{slug}/a.jpg": (300, 200) for slug in chapters}
+    photos |= {
+        "sach-anh/thieu-nguon/manifest.yml": manifest(entry("a.jpg", credit=None)),
+        "sach-anh/khoa-lap/manifest.yml": manifest(doubled),
+        "sach-anh/ky-tu-an/manifest.yml": manifest(
+            entry("a.jpg", photographer='"Nguyễn\\u202eVăn A"')),
+    }
+    write_book(tmp_path, book_files(chapters), photos)
+    expected = {"photos/sach-anh/thieu-nguon/manifest.yml": "manifest",
+                "photos/sach-anh/khoa-lap/manifest.yml": "yaml-duplicate-key",
+                "photos/sach-anh/ky-tu-an/manifest.yml": "manifest"}
+    report, _ = build_failing(tmp_path, {}, lambda: build_book(tmp_path))
+    built = {(path, rule) for path, _, rule in findings_of(report)}
+    checked = {(f.path, f.rule) for f in run_check(tmp_path / "mkdocs.yml").errors}
+    assert_same_verdicts(built, checked, expected)
+    assert "photos/sach-anh/khoa-lap/manifest.yml:7: yaml-duplicate-key" in report
+    assert "(lines 5 and 7)" in report and "U+202E" in report

@@ -181,12 +181,12 @@ class _Walker:
 
     def _within_limits(self, path: Path, entry: os.DirEntry) -> bool:
         """A page is text (`files.judge_page`) within the Markdown limits."""
+        excess = limits.page_size(entry.stat(follow_symlinks=False).st_size)
+        found = [excess] if excess else []
         verdict = files.judge_page(path)
         if not verdict.ok:
             self.refuse(path, verdict.rule, verdict.vi, verdict.en)
             return False
-        excess = limits.page_size(entry.stat(follow_symlinks=False).st_size)
-        found = [excess] if excess else []
         if not found:
             try:
                 found = limits.excesses(path.read_text("utf-8-sig"))
