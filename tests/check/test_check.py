@@ -4,6 +4,7 @@ each must be reported with its file, line and rule, and the clean project must p
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -262,3 +263,14 @@ def test_checking_a_folder_covers_its_pages_and_their_translations(project, ttdn
     code, found, data = findings(ttdn, str(project / "docs/vi/tin-bai"))
     assert found == [(EN_ARTICLE, 5, "translation-category")] and code == 1
     assert data["summary"]["pages"] == 4  # the column's index and article, in both languages
+
+
+def test_markdown_summary_shows_contributor_text_as_text(project, ttdn) -> None:
+    """A value quoted in a finding never becomes live Markdown or HTML in the job summary."""
+    edit(project, VI_ARTICLE, "image: /photos/tin-bai/bia.jpg",
+         "image: '<img src=x onerror=alert(1)>[x](javascript:a)**b**'")
+    result = ttdn("check", "--format", "markdown")
+    row = next(line for line in result.output.splitlines() if "front-matter-url" in line)
+    assert re.search(r"(?<!\\)<img", row) is None and "\\<img" in row
+    assert "](javascript" not in row and "\\*\\*b\\*\\*" in row
+    assert f"| `{VI_ARTICLE}:7` |" in row

@@ -247,3 +247,27 @@ def test_photo_book_manifests_get_the_same_verdict_in_check_and_build(tmp_path):
     assert_same_verdicts(built, checked, expected)
     assert "photos/sach-anh/khoa-lap/manifest.yml:7: yaml-duplicate-key" in report
     assert "(lines 5 and 7)" in report and "U+202E" in report
+
+
+def test_the_build_drops_any_file_whose_real_path_is_outside_docs(tmp_path):
+    """Behind the gate: whatever put a linked file in MkDocs' list, on_files removes it."""
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import File, Files
+
+    from ttdn.plugins.guard.plugin import GuardPlugin
+
+    docs, outside = tmp_path / "docs", tmp_path / "outside"
+    (docs / "vi").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "x.html").write_text("<script>alert(1)</script>", "utf-8")
+    (docs / "vi/a.md").write_text(front("A") + "\nA.\n", "utf-8")
+    (docs / "vi/tai-lieu").symlink_to(outside, target_is_directory=True)
+    (docs / "vi/b.md").symlink_to(outside / "x.html")
+    plugin = GuardPlugin()
+    plugin.root, plugin.docs = tmp_path, docs.resolve()
+    site = str(tmp_path / "site")
+    files = Files([File(uri, str(docs), site, True)
+                   for uri in ("vi/a.md", "vi/tai-lieu/x.html", "vi/b.md")])
+    kept = plugin.on_files(files, config=SimpleNamespace(docs_dir=str(docs)))
+    assert [f.src_uri for f in kept] == ["vi/a.md"]
