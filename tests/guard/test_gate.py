@@ -168,6 +168,13 @@ def test_the_issues_pathological_lists_are_refused_in_well_under_a_second(tmp_pa
         ("mot-dong.md", "line-too-long"), ("long-nhau.md", "page-too-large"),
         ("rat-lon.md", "page-too-large")}
     assert scope.pages["vi"] == []
+    # And end to end: both commands name the three pages, with no traceback and no hang.
+    report, _ = build_failing(tmp_path, home_pages())
+    checked = run_check(tmp_path / "mkdocs.yml")
+    for name, rule in (("mot-dong.md", "line-too-long"), ("long-nhau.md", "page-too-large")):
+        assert f"docs/vi/{name}:1: {rule}" in report
+        assert (f"docs/vi/{name}", 1, rule) in {(f.path, f.line, f.rule) for f in checked.errors}
+    assert "Traceback" not in report and checked.seconds < 5
 
 
 def test_the_plan_page_is_within_every_limit() -> None:
