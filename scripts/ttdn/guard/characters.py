@@ -22,6 +22,12 @@ def format_characters(text: str) -> list[str]:
     return list(found)
 
 
+def visible(text: str) -> str:
+    """The text with each format character written out as <U+XXXX>, so a report shows the
+    name as it is stored, not as the override makes it look."""
+    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) == "Cf" else c for c in text)
+
+
 def message(what_vi: str, what_en: str, codes: list[str]) -> tuple[str, str]:
     """Vietnamese and English: what holds which characters, and what to do."""
     shown = ", ".join(codes)

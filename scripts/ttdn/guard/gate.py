@@ -116,7 +116,8 @@ class _Walker:
 
     def refuse(self, path: Path, rule: str, vi: str, en: str, line: int = 0) -> None:
         self.scope.refused.add(path)
-        self.scope.findings.append(Finding(shown(path, self.root), line, rule, vi, en))
+        name = characters.visible(shown(path, self.root))
+        self.scope.findings.append(Finding(name, line, rule, vi, en))
 
     def _entries(self, folder: Path) -> list[os.DirEntry]:
         with os.scandir(folder) as it:
