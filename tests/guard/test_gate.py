@@ -196,7 +196,7 @@ def test_front_matter_templates_duplicates_and_invisible_characters_agree(tmp_pa
     assert_same_verdicts(built, checked, expected)
     assert "docs/vi/tin-bai/2023/template-traversal.md:7: schema: 'template'" in report
     assert "(lines 2 and 7)" in report  # duplicate-title: both lines named
-    assert "docs/vi/tin-bai/2023/bidi-escaped-agency.md:6: schema: 'agency'" in report
+    assert "docs/vi/tin-bai/2023/bidi-escaped-agency.md:6: schema: Giá trị 'agency'" in report
     assert "U+202E" in report and "U+200B" in report and "U+FEFF" in report
 
 

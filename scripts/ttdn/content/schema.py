@@ -26,11 +26,13 @@ from ttdn.content.categories import categories
 from ttdn.guard import characters
 
 
-def _no_format_characters(value: str) -> str:
+def _no_format_characters(value: str, info: ValidationInfo) -> str:
     """Bidi controls and zero-width characters make text show what it is not (guard)."""
     found = characters.format_characters(value)
     if found:
-        vi, en = characters.message("Giá trị", "The value", found)
+        name = f"'{info.field_name}'" if info.field_name else ""
+        vi, en = characters.message(f"Giá trị {name}".strip(), f"The value {name}".strip(),
+                                    found)
         raise PydanticCustomError("ttdn", "{vi} / {en}", {"vi": vi, "en": en, "key": ""})
     return value
 
