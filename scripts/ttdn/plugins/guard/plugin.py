@@ -36,6 +36,7 @@ from ttdn.findings import Finding, report, shown
 from ttdn.guard import files as file_policy
 from ttdn.guard import gate, links
 from ttdn.guard.sanitize import Locator, check
+from ttdn.model import languages_of
 from ttdn.plugins.guard.config import GuardConfig
 
 log = get_plugin_logger(__name__)
@@ -73,8 +74,6 @@ class GuardPlugin(BasePlugin[GuardConfig]):
     def _gate(self, config: MkDocsConfig) -> None:
         """The gate's walk, as `ttdn check` runs it: refusals by name stop the build here,
         before ttdn-site, ttdn-images or MkDocs read any file."""
-        from ttdn.model import languages_of  # ttdn.model imports the content model
-
         languages, _ = languages_of(config)
         photos = self.root / self.config.photos_dir
         self.scope = gate.walk(self.root, self.docs, photos, languages.codes)
