@@ -24,6 +24,7 @@ from ttdn.content import Content, ContentType, load_content
 from ttdn.content.categories import Category, categories
 from ttdn.content.types import Labels, type_findings
 from ttdn.findings import Finding
+from ttdn.guard import gate
 from ttdn.i18n import Languages
 from ttdn.parity import pair_findings
 from ttdn.preview import Preview, update_content
@@ -71,7 +72,8 @@ def load_model(
     languages, site_names = languages_of(config)
     known = categories()
     content, findings = load_content(
-        Path(config.docs_dir), languages, types, known, root=assets.root, today=today
+        Path(config.docs_dir), languages, types, known, root=assets.root, today=today,
+        pages=gate.pages_of(config),
     )
     findings += assets.check(content)
     findings += type_findings(content, types)  # the bulletin's numbering, both languages…

@@ -4,6 +4,7 @@ each must be reported with its file, line and rule, and the clean project must p
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -88,9 +89,9 @@ CASES = {
     "link-missing-anchor-other-language": (EN_ARTICLE, "#muc-tieu", "#objectives",
                                            (EN_ARTICLE, 18, "link-anchor")),
     "link-http": (VI_ARTICLE, "../../index.md", "http://example.com/",
-                  (VI_ARTICLE, 17, "link-http")),
+                  (VI_ARTICLE, 17, "url-http")),
     "link-javascript": (VI_ARTICLE, "../../index.md", "javascript:alert(1)",
-                        (VI_ARTICLE, 17, "link-scheme")),
+                        (VI_ARTICLE, 17, "url-scheme")),
     "link-into-other-language-missing": (VI_ARTICLE, "../../index.md", "../../../en/khong-co.md",
                                          (VI_ARTICLE, 17, "link-missing")),
     "translation-category-differs": (EN_ARTICLE, "category: bien-dao",
@@ -262,3 +263,14 @@ def test_checking_a_folder_covers_its_pages_and_their_translations(project, ttdn
     code, found, data = findings(ttdn, str(project / "docs/vi/tin-bai"))
     assert found == [(EN_ARTICLE, 5, "translation-category")] and code == 1
     assert data["summary"]["pages"] == 4  # the column's index and article, in both languages
+
+
+def test_markdown_summary_shows_contributor_text_as_text(project, ttdn) -> None:
+    """A value quoted in a finding never becomes live Markdown or HTML in the job summary."""
+    edit(project, VI_ARTICLE, "image: /photos/tin-bai/bia.jpg",
+         "image: '<img src=x onerror=alert(1)>[x](javascript:a)**b**'")
+    result = ttdn("check", "--format", "markdown")
+    row = next(line for line in result.output.splitlines() if "front-matter-url" in line)
+    assert re.search(r"(?<!\\)<img", row) is None and "\\<img" in row
+    assert "](javascript" not in row and "\\*\\*b\\*\\*" in row
+    assert f"| `{VI_ARTICLE}:7` |" in row

@@ -99,8 +99,9 @@ def test_contributing_commands_work_as_written(project, ttdn) -> None:
 
 
 RULE = re.compile(r'"((?:yaml|encoding|schema|place|empty-body|duplicate-slug|unicode-nfc|'
-                  r'front-matter-url|image|(?:image|asset|link|translation|file|html|url)'
-                  r'-[a-z]+(?:-[a-z]+)*))"')
+                  r'front-matter-url|image|symlink|dotfile|outside-language|reserved-path|'
+                  r'yaml-duplicate-key|(?:image|asset|link|translation|file|html|url|page|line|'
+                  r'nesting|table)-[a-z]+(?:-[a-z]+)*))"')
 
 
 def test_contributing_explains_every_rule_in_both_languages() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -78,9 +79,11 @@ def unsafe(doc: lxml_html.HtmlElement) -> list[str]:
     return found
 
 
-def build_failing(root: Path, files: dict[str, str]) -> tuple[str, Path]:
-    """Build a small site that must fail; returns the errors MkDocs logged (the report an
-    editor reads) and the folder the failed build wrote into."""
+def build_failing(root: Path, files: dict[str, str],
+                  build: Callable[[], object] | None = None) -> tuple[str, Path]:
+    """Build a small site that must fail (or run `build`, for a site written otherwise);
+    returns the errors MkDocs logged (the report an editor reads) and the folder the failed
+    build wrote into."""
     records: list[str] = []
     handler = logging.Handler(level=logging.ERROR)
     handler.emit = lambda record: records.append(record.getMessage())  # type: ignore[method-assign]
@@ -88,7 +91,7 @@ def build_failing(root: Path, files: dict[str, str]) -> tuple[str, Path]:
     logger.addHandler(handler)
     try:
         with pytest.raises(Abort):
-            make_small_site(root, files)
+            (build or (lambda: make_small_site(root, files)))()
     finally:
         logger.removeHandler(handler)
     return "\n".join(records), root / "site"
@@ -99,7 +102,7 @@ def build_passing(root: Path, files: dict[str, str]) -> Path:
 
 
 FINDING = re.compile(r"^(?P<path>\S+?):(?P<line>\d+): (?P<rule>[a-z-]+): ", re.MULTILINE)
-FILE_FINDING = re.compile(r"^(?P<path>docs/[^\s:]+): (?P<rule>[a-z-]+): ", re.MULTILINE)
+FILE_FINDING = re.compile(r"^(?P<path>(?:docs|photos)/[^\s:]+): (?P<rule>[a-z-]+): ", re.MULTILINE)
 
 
 def findings_of(report: str) -> list[tuple[str, int, str]]:

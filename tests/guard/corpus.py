@@ -180,3 +180,39 @@ PASSING = [
                               "<kbd>Ctrl</kbd>, <mark>đánh dấu</mark>."),
     Case("quotes-and-ampersands", "Chương trình \"Gặp gỡ Quảng Ngãi\" & 'Hội nghị' < 5 > 3."),
 ]
+
+
+# -- the gate's classes (ttdn.guard.gate): refused by name before anything reads the file ----
+
+# Markdown beyond the limits (ttdn.guard.limits): page name → (Markdown, rule).
+LIMITS = {
+    "list-one-line": ("- 1. " * 25_000, "line-too-long"),  # the 125 KB one-liner
+    "list-nested-lines": ("\n".join("    " * d + "- mục" for d in range(12)), "nesting-too-deep"),
+    "list-nested-tabs": ("\n".join("\t" * d + "* mục" for d in range(12)), "nesting-too-deep"),
+    "quote-nested": ("> " * 12 + "trích dẫn", "nesting-too-deep"),
+    "quote-list-mixed": ("> - > 1. > * > + > - > 1) > - x", "nesting-too-deep"),
+    "table-long": ("| a | b |\n|---|---|\n" + "| 1 | 2 |\n" * 2_001, "table-too-long"),
+    "table-long-no-pipes": ("a | b\n--- | ---\n" + "1 | 2\n" * 2_001, "table-too-long"),
+    "page-large": (("Đoạn văn bình thường về biển đảo Quảng Ngãi. " * 20 + "\n\n") * 600,
+                   "page-too-large"),
+}
+
+# Front matter refused when the content is loaded: page name → (extra front-matter lines, rule).
+BIDI = "\u202e"
+FRONT_MATTER = {
+    "template-traversal": ("template: ../../../../etc/passwd\n", "schema"),
+    "template-absolute": ("template: /etc/passwd\n", "schema"),
+    "template-theme": ("template: base.html\n", "schema"),
+    "duplicate-title": ("title: Tiêu đề thứ hai\n", "yaml-duplicate-key"),
+    "duplicate-nested": ("video: {src: a.mp4, src: b.mp4, poster: a.jpg, title: x}\n",
+                         "yaml-duplicate-key"),
+    "bidi-override-description": (f"description: 'Kế hoạch {BIDI}fdp.exe'\n", "schema"),
+    "bidi-escaped-agency": ('agency: "Sở\\u202eNgoại vụ"\n', "schema"),
+    "bidi-isolate-tag": ('tags: ["biển\\u2066đảo"]\n', "schema"),
+    "zero-width-space-agency": ('agency: "Sở\\u200bNgoại vụ"\n', "schema"),
+    "zero-width-joiner": ('agency: "Sở\\u200dNgoại vụ"\n', "schema"),
+    "bom-inside": ('agency: "Sở\\ufeffNgoại vụ"\n', "schema"),
+    "arabic-mark": ('agency: "Sở\\u061cNgoại vụ"\n', "schema"),
+    "lrm-rlm": ('agency: "Sở\\u200e\\u200fNgoại vụ"\n', "schema"),
+    "word-joiner": ('agency: "Sở\\u2060Ngoại vụ"\n', "schema"),
+}

@@ -49,7 +49,7 @@ def test_files_are_taken_by_content_whatever_their_name(tmp_path, options):
     assert "not an image file" in errors["notes.docx"]
 
 
-def test_unreadable_folders_loops_and_dangling_links_are_each_that_paths_error(
+def test_unreadable_folders_and_every_symbolic_link_are_each_that_paths_error(
     tmp_path, options, monkeypatch
 ):
     photos = tmp_path / "photos"
@@ -73,9 +73,11 @@ def test_unreadable_folders_loops_and_dangling_links_are_each_that_paths_error(
     result = run([photos], tmp_path / "out", options, jobs=1)
     errors = errors_by_name(result)
     assert "cannot read (Permission denied)" in errors["locked"]
-    assert "symbolic link loop" in errors["loop"] and "symbolic link loop" in errors["self"]
+    assert "symbolic link loop" in errors["self"]
     assert "broken symbolic link" in errors["gone.jpg"]
-    assert sorted(p.name for p in result.records) == ["linked.jpg", "ok.jpg"]  # links followed
+    for name in ("loop", "self", "gone.jpg", "shared"):  # never followed, each named
+        assert "replace it by the real photo or folder" in errors[name]
+    assert sorted(p.name for p in result.records) == ["ok.jpg"]
 
 
 # --- --out -----------------------------------------------------------------------------------

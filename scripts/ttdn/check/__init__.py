@@ -7,6 +7,7 @@
     text in Unicode NFC (--fix normalises, changing nothing else)   ttdn.check.text
     photos (readable, limits, no location)                          ttdn.check.images
     the trust boundary (what content and docs/ may hold)            ttdn.check.trust
+      on the files the gate let through (links, dotfiles, limits…)  ttdn.guard.gate
 
 The build reports the same findings for what it shares (content model, assets, pairs), so a
 clean check means a build that does not fail on content. With paths, only those pages (and
@@ -36,9 +37,12 @@ from ttdn.content import Content, ContentType, Entry, load_content
 from ttdn.content.categories import categories
 from ttdn.content.types import type_findings, type_of
 from ttdn.findings import Finding, ordered, shown
+from ttdn.guard import gate
 from ttdn.images.markup import EXTERNAL
 from ttdn.model import languages_of
 from ttdn.parity import PairState, pair_findings, pair_states, parity_findings
+from ttdn.photobook.book import CHAPTER_TYPE, FOLDER
+from ttdn.photobook.manifest import read_manifest
 
 
 @dataclass
@@ -99,20 +103,23 @@ def run_check(
     project = Project.load(config_file)
     today = today or dt.date.today()
     languages, _ = languages_of(project.config)
-    scope = _Scope.of(project, [Path(p).resolve() for p in paths], languages.codes)
-    fixed = [shown(p, project.root) for p in scope.markdown_files(project, languages.codes)
+    # The gate walks as the build does: what it refuses by name is never read further.
+    gate_scope = gate.walk(project.root, project.docs_dir, project.photos_dir, languages.codes)
+    scope = _Scope.of(project, [Path(p).absolute() for p in paths], gate_scope)
+    fixed = [shown(p, project.root) for p in scope.markdown_files(project, gate_scope)
              if fix and fix_nfc(p)]
     content, findings = load_content(
         project.docs_dir, languages, project.types, categories(),
-        root=project.root, today=today, only=scope.pages,
+        root=project.root, today=today, only=scope.pages, pages=gate_scope.pages,
     )
+    findings += [f for f in gate_scope.findings if scope.covers(project.root / f.path)]
     assets = Assets(project.root, project.docs_dir, project.photos_dir, None)
     findings += assets.check(content)
     findings += pair_findings(content)
     if not preview:
         findings += parity_findings(content)
     if scope.pages is not None:
-        findings += _slug_clashes(project, content)
+        findings += _slug_clashes(project, content, gate_scope)
     else:  # rules over the whole content need all of it (a subset would look incomplete)
         findings += type_findings(content, project.types)
     site = PageSite(project.root, project.docs_dir, languages, content, project.types, today)
@@ -126,10 +133,13 @@ def run_check(
             findings.append(nfc)
         body, _ = body_of(text)
         findings += links.check(entry, body)
-    images, walk_errors = ([], []) if preview else scope.images(project, assets, written)
+    images, walk_errors = ([], []) if preview else scope.images(project, assets, written,
+                                                                 gate_scope)
     findings += collect_errors(walk_errors, project.root)
     findings += image_findings(images, project.root)
-    findings += trust_findings(project, texts, scope.docs_files(project))
+    findings += trust_findings(project, texts, scope.docs_files(gate_scope),
+                               scope.page_files(project, gate_scope))
+    findings += manifest_findings(project, content)
     return CheckResult(
         findings=ordered(set(findings)),
         pages=len(written),
@@ -140,14 +150,15 @@ def run_check(
     )
 
 
-def _page_of(project: Project, path: Path, codes: list[str]) -> PurePosixPath | None:
-    """docs/<lang>/a/b.md → a/b.md; None for a file outside the language folders."""
+def _page_of(project: Project, path: Path, gate_scope: gate.Scope) -> PurePosixPath | None:
+    """docs/<lang>/a/b.md → a/b.md for a page the gate accepted; None for any other file."""
     if not path.is_relative_to(project.docs_dir):
         return None
     parts = path.relative_to(project.docs_dir).parts
-    if len(parts) < 2 or parts[0] not in codes:
+    src = PurePosixPath(*parts[1:]) if len(parts) > 1 else None
+    if src is None or src not in gate_scope.pages.get(parts[0], ()):
         return None
-    return PurePosixPath(*parts[1:])
+    return src
 
 
 def _written(content: Content) -> Iterable[Entry]:
@@ -163,13 +174,16 @@ class _Scope:
     pages: frozenset[PurePosixPath] | None
     photos: tuple[Path, ...]
     others: tuple[Path, ...] = ()  # files of docs/ named on the command line, not pages
+    given: tuple[Path, ...] = ()  # the paths named on the command line
 
     @classmethod
-    def of(cls, project: Project, paths: list[Path], codes: list[str]) -> _Scope:
+    def of(cls, project: Project, paths: list[Path], gate_scope: gate.Scope) -> _Scope:
         """Pages under docs/<lang>/ (a folder: every page in it), the other files of docs/
-        given, photo folders, and any file whose bytes are an image, wherever it is."""
+        given, photo folders, and any file whose bytes are an image, wherever it is. Only
+        what the gate let through: it has named the rest."""
         if not paths or any(path in (project.root, project.docs_dir) for path in paths):
             return cls(None, ())
+        accepted = {*gate_scope.page_paths(project.docs_dir), *gate_scope.files}
         pages: set[PurePosixPath] = set()
         photos: list[Path] = []
         others: list[Path] = []
@@ -177,47 +191,52 @@ class _Scope:
             if path.is_dir() and path.is_relative_to(project.photos_dir):
                 photos.append(path)  # walked as `ttdn images --check` walks it
                 continue
-            for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
-                if not file.is_file():
+            inside = [p for p in accepted if p == path or p.is_relative_to(path)]
+            for file in sorted(inside) if path.is_relative_to(project.docs_dir) else [path]:
+                if file.is_symlink() or not file.is_file():
                     continue
-                page = _page_of(project, file, codes)
-                if page is not None and file.suffix == ".md":
+                page = _page_of(project, file, gate_scope)
+                if page is not None:
                     pages.add(page)
                     continue
-                if page is not None:
+                if file in accepted:
                     others.append(file)
                 if is_image(file):
                     photos.append(file)
-        return cls(frozenset(pages), tuple(photos), tuple(others))
+        return cls(frozenset(pages), tuple(photos), tuple(others), tuple(paths))
 
-    def markdown_files(self, project: Project, codes: list[str]) -> list[Path]:
+    def covers(self, path: Path) -> bool:
+        """Whether a finding on this path belongs to the check (everything, or what was given
+        and the translations of the pages given)."""
         if self.pages is None:
-            return [p for code in codes for p in sorted((project.docs_dir / code).rglob("*.md"))]
-        return [
-            project.docs_dir / code / src
-            for code in codes
-            for src in sorted(self.pages)
-            if (project.docs_dir / code / src).is_file()
-        ]
+            return True
+        if any(path == p or path.is_relative_to(p) for p in self.given):
+            return True
+        parts = path.parts
+        return any(PurePosixPath(*parts[i:]) in self.pages for i in range(len(parts)))
 
-    def docs_files(self, project: Project) -> list[Path]:
+    def markdown_files(self, project: Project, gate_scope: gate.Scope) -> list[Path]:
+        return [p for p in gate_scope.page_paths(project.docs_dir) if self.covers(p)]
+
+    def page_files(self, project: Project, gate_scope: gate.Scope) -> list[Path]:
+        return self.markdown_files(project, gate_scope)
+
+    def docs_files(self, gate_scope: gate.Scope) -> list[Path]:
         """The files of docs/ other than pages, for the trust boundary's file policy."""
         if self.pages is None:
-            candidates = (p for p in project.docs_dir.rglob("*") if p.is_file())
-        else:
-            candidates = iter(self.others)
-        return sorted(p for p in candidates if p.suffix != ".md"
-                      and not any(part.startswith(".") for part in p.relative_to(
-                          project.docs_dir).parts))
+            return sorted(gate_scope.files)
+        return sorted(self.others)
 
     def images(
-        self, project: Project, assets: Assets, written: list[Entry]
+        self, project: Project, assets: Assets, written: list[Entry], gate_scope: gate.Scope
     ) -> tuple[list[Path], list]:
-        """The image files to check, and the walk's own errors (unreadable files…)."""
+        """The image files to check, and the walk's own errors (unreadable files…); a path
+        the gate refused (a link) is its finding, not the walk's."""
         if self.pages is None:
             found, errors = image_files([project.photos_dir])
-            in_docs = [p for p in project.docs_dir.rglob("*")
-                       if p.is_file() and p.suffix != ".md" and is_image(p)]
+            in_docs = [p for p in gate_scope.files if is_image(p)]
+            found = [p for p in found if not _refused(p, gate_scope)]
+            errors = [e for e in errors if not _refused(e.path, gate_scope)]
             return found + in_docs, errors
         found, errors = image_files([p for p in self.photos if p.is_dir()])
         found += [p for p in self.photos if p.is_file()]
@@ -226,10 +245,28 @@ class _Scope:
                 path = assets.locate(reference.entry, reference.ref)
                 if path.is_file() and is_image(path):
                     found.append(path)
+        found = [p for p in found if not _refused(p, gate_scope)]
+        errors = [e for e in errors if not _refused(e.path, gate_scope)]
         return sorted({path.resolve() for path in found}), errors
 
 
-def _slug_clashes(project: Project, content: Content) -> list[Finding]:
+def _refused(path: Path, gate_scope: gate.Scope) -> bool:
+    return any(path == r or path.is_relative_to(r) for r in gate_scope.refused)
+
+
+def manifest_findings(project: Project, content: Content) -> list[Finding]:
+    """Each photo-book chapter's manifest, read as the build reads it (`read_manifest`)."""
+    codes = content.languages.codes
+    slugs = sorted({entry.src.parent.name for code in codes
+                    for entry in content.of_type(code, CHAPTER_TYPE)})
+    findings = []
+    for slug in slugs:
+        _, problems = read_manifest(project.photos_dir / FOLDER / slug, codes, project.root)
+        findings += problems
+    return findings
+
+
+def _slug_clashes(project: Project, content: Content, gate_scope: gate.Scope) -> list[Finding]:
     """Slug uniqueness for a partial check: compare the loaded items with every file's name."""
     findings = []
     for lang in content.languages.all:
@@ -238,9 +275,10 @@ def _slug_clashes(project: Project, content: Content) -> list[Finding]:
             kind = type_of(entry.src, project.types)
             if not kind.unique_slug:
                 continue
-            for other in sorted(folder.rglob(f"{entry.src.stem}.md")):
-                src = PurePosixPath(other.relative_to(folder).as_posix())
-                if src != entry.src and type_of(src, project.types) is kind:
+            for src in sorted(gate_scope.pages.get(lang.code, ())):
+                other = folder / src
+                if (src.stem == entry.src.stem and src != entry.src
+                        and type_of(src, project.types) is kind):
                     findings.append(Finding(
                         entry.shown, 1, "duplicate-slug",
                         f"Tên bài '{entry.src.stem}' đã dùng cho {shown(other, project.root)}; "

@@ -4,10 +4,12 @@ pull request's job summary (Markdown: findings, then missing, pending and stale 
 from __future__ import annotations
 
 import json
+import re
 
 from ttdn.check import CheckResult
 from ttdn.findings import report
 
+PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # every ASCII punctuation character
 TRANSLATION_STATES = {
     "missing": ("Chưa có bản dịch", "Missing"),
     "pending": ("Đang chờ dịch", "Pending"),
@@ -68,9 +70,9 @@ def as_markdown(result: CheckResult) -> str:
     if result.findings:
         out += ["| Tệp / File | Quy tắc / Rule | Lỗi / Problem |", "|---|---|---|"]
         for f in result.findings:
-            where = f"`{f.path}:{f.line}`" if f.line else f"`{f.path}`"
+            where = _code(f"{f.path}:{f.line}" if f.line else f.path)
             icon = "❌" if f.severity == "error" else "⚠️"
-            out.append(f"| {where} | {icon} `{f.rule}` | {_cell(f.vi)}<br>{_cell(f.en)} |")
+            out.append(f"| {where} | {icon} {_code(f.rule)} | {_cell(f.vi)}<br>{_cell(f.en)} |")
         out.append("")
     waiting = [pair for pair in result.states if pair.state != "current"]
     out += [f"### Bản dịch / Translations: {len(waiting)} chưa xong / not done", ""]
@@ -80,10 +82,22 @@ def as_markdown(result: CheckResult) -> str:
         for pair in waiting:
             vi, en = TRANSLATION_STATES[pair.state]
             requested = f" ({pair.requested})" if pair.requested else ""
-            translation = f"`{pair.translation.shown}`" if pair.translation else "—"
-            out.append(f"| `{pair.original.shown}` | {vi} / {en}{requested} | {translation} |")
+            translation = _code(pair.translation.shown) if pair.translation else "—"
+            out.append(f"| {_code(pair.original.shown)} | {vi} / {en}{requested} | "
+                       f"{translation} |")
     return "\n".join(out) + "\n"
 
 
+def _code(text: str) -> str:
+    """A file name or rule as a code span, which shows its text literally; plain escaped text
+    when the name itself holds a backtick that would close the span."""
+    if "`" in text or "\n" in text:
+        return _cell(text)
+    return "`" + text.replace("|", "\\|") + "`"
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Contributor text (file names, values quoted in messages) as plain text in a table cell:
+    every ASCII punctuation mark backslash-escaped (CommonMark), so no HTML, link, autolink,
+    emphasis or code span comes alive in the job summary, and one line."""
+    return PUNCTUATION.sub(r"\\\g<0>", " ".join(text.split()))

@@ -63,8 +63,8 @@ class PageSite:
             published = self.content.get(code, src) is not None
             return Target(entry.shown, published, entry.path)
         path = self.docs_dir / code / src
-        if not path.is_file():
-            return None
+        if path.is_symlink() or not path.is_file():
+            return None  # a link is never read: the gate names it
         name = self.shown(code, src)
         try:
             data = fm.read(path, name).data

@@ -1,7 +1,9 @@
 """The trust boundary's rules (`ttdn.guard`), run by `ttdn check` as the build runs them:
 
-- docs/ holds only Markdown pages, clean PDFs, video and audio (`guard.files`);
-- front-matter values that become URLs are paths inside the site (`guard.frontmatter`);
+- docs/ holds only Markdown pages, clean PDFs, video and audio (`guard.files`), judged on the
+  files the gate let through (`guard.gate`, which the build's guard plugin calls too);
+- front-matter values that become URLs are paths inside the site (`guard.frontmatter`, read by
+  `guard.gate.front_matter_findings` from each page file, as the build reads them);
 - a page's rendered HTML holds only allow-listed elements, attributes and URL schemes, and no
   comments (`guard.sanitize`), each refusal placed on its line (`guard.sanitize.Locator`).
 
@@ -20,9 +22,8 @@ from typing import TYPE_CHECKING
 import markdown
 
 from ttdn.content import Entry
-from ttdn.findings import Finding, shown
-from ttdn.guard import files as file_policy
-from ttdn.guard import frontmatter as fm_urls
+from ttdn.findings import Finding
+from ttdn.guard import gate
 from ttdn.guard.sanitize import Locator, check
 
 if TYPE_CHECKING:
@@ -32,35 +33,22 @@ MARKUP_SIGNS = ("<", "{", "&#")
 
 
 def trust_findings(
-    project: Project, pages: Sequence[tuple[Entry, str]], other_files: Sequence[Path]
+    project: Project,
+    pages: Sequence[tuple[Entry, str]],
+    other_files: Sequence[Path],
+    page_files: Sequence[Path],
 ) -> list[Finding]:
-    """Findings for the pages (entry, file text) and the other files of docs/ to check."""
-    findings = [_file_finding(project, path) for path in other_files]
-    found = [f for f in findings if f is not None]
+    """Findings for the pages (entry, file text), the other files of docs/ and the page
+    files whose front matter to read."""
+    judged = gate.verdicts(gate.Scope(files=list(other_files)), project.photos_dir.name)
+    found = gate.verdict_findings(judged, project.root)
+    found += gate.front_matter_findings(page_files, project.root)
     renderer = _Renderer(project)
     for entry, text in pages:
-        found += _front_matter_urls(entry)
         body = "\n".join(text.splitlines()[entry.body_line - 1 :])
         if any(sign in body for sign in MARKUP_SIGNS):
             found += _content(entry, text, body, renderer)
     return found
-
-
-def _file_finding(project: Project, path: Path) -> Finding | None:
-    verdict = file_policy.judge(path, project.photos_dir.name)
-    if verdict.ok:
-        return None
-    return Finding(shown(path, project.root), 0, verdict.rule, verdict.vi, verdict.en)
-
-
-def _front_matter_urls(entry: Entry) -> list[Finding]:
-    data = entry.meta.model_dump(exclude_none=True)
-    return [
-        Finding(entry.shown, entry.line_of(top), "front-matter-url",
-                *fm_urls.message(key, value))
-        for key, top, value in fm_urls.url_values(data)
-        if fm_urls.bad_path(value)
-    ]
 
 
 def _content(entry: Entry, text: str, body: str, renderer: _Renderer) -> list[Finding]:

@@ -81,6 +81,8 @@ def parse(text: str, shown: str) -> FrontMatter:
     except yaml.YAMLError as err:
         line, vi, en = yaml_errors.explain(err, source, first_line=2)
         raise ContentError(Finding(shown, line, "yaml", vi, en)) from None
+    for finding in duplicate_keys(node, shown, first_line=2):
+        raise ContentError(finding)
     if not isinstance(data, dict):
         raise ContentError(Finding(
             shown,
@@ -95,3 +97,30 @@ def parse(text: str, shown: str) -> FrontMatter:
     }
     body = "\n".join(lines[end + 1 :])
     return FrontMatter(data, key_lines, end_line=end + 1, body=body, body_start=end + 2)
+
+
+def duplicate_keys(node: yaml.Node | None, shown: str, first_line: int) -> list[Finding]:
+    """A key written twice in one mapping: YAML keeps the last silently, so the value an
+    editor reads first is not the one published. Both lines are named."""
+    findings = []
+    todo = [node] if node is not None else []
+    while todo:
+        item = todo.pop()
+        if isinstance(item, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in item.value:
+                line = first_line + key.start_mark.line
+                name = str(key.value)
+                if isinstance(key, yaml.ScalarNode) and name in seen:
+                    findings.append(Finding(
+                        shown, line, "yaml-duplicate-key",
+                        f"Khoá '{name}' viết hai lần (dòng {seen[name]} và dòng {line}); YAML chỉ "
+                        "giữ giá trị sau. Hãy xoá một dòng.",
+                        f"The key '{name}' is written twice (lines {seen[name]} and {line}); "
+                        "YAML keeps only the last. Delete one of them.",
+                    ))
+                seen.setdefault(name, line)
+                todo.append(value)
+        elif isinstance(item, yaml.SequenceNode):
+            todo += item.value
+    return sorted(findings, key=lambda f: f.line)

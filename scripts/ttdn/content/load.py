@@ -36,12 +36,15 @@ def load_content(
     root: Path | None = None,
     today: dt.date | None = None,
     only: Collection[PurePosixPath] | None = None,
+    pages: Mapping[str, Collection[PurePosixPath]] | None = None,
 ) -> tuple[Content, list[Finding]]:
     """Every page of every language, and every problem found on the way.
 
     Drafts and items dated after `today` are left out (and remembered as hidden). `root` is the
     repository: findings name files relative to it. `only`: just these pages (paths under
     docs/<lang>/), in every language they exist in, for a check of a few changed files.
+    `pages`: the pages the gate let through, by language (`ttdn.guard.gate`); without it every
+    .md file of the language folders.
     """
     today = today or dt.date.today()
     entries: dict[str, dict[PurePosixPath, Entry]] = {}
@@ -53,7 +56,14 @@ def load_content(
         folder = docs_dir / lang.code
         published: dict[PurePosixPath, Entry] = {}
         held_back: dict[PurePosixPath, Entry] = {}
-        paths = folder.rglob("*.md") if only is None else (folder / src for src in only)
+        if pages is not None:
+            accepted = pages.get(lang.code, ())
+            chosen = accepted if only is None else [src for src in accepted if src in only]
+            paths = (folder / src for src in chosen)
+        elif only is None:
+            paths = folder.rglob("*.md")
+        else:
+            paths = (folder / src for src in only)
         for path in sorted(p for p in paths if only is None or p.is_file()):
             src = PurePosixPath(path.relative_to(folder).as_posix())
             kind = type_of(src, types)

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -22,8 +23,29 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ttdn.content.categories import categories
+from ttdn.guard import characters
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+def _no_format_characters(value: str, info: ValidationInfo) -> str:
+    """Bidi controls and zero-width characters make text show what it is not (guard)."""
+    found = characters.format_characters(value)
+    if found:
+        name = f"'{info.field_name}'" if info.field_name else ""
+        vi, en = characters.message(f"Giá trị {name}".strip(), f"The value {name}".strip(),
+                                    found)
+        raise PydanticCustomError("ttdn", "{vi} / {en}", {"vi": vi, "en": en, "key": ""})
+    return value
+
+
+# Every text field of every content type and of the photo-book manifest.
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_no_format_characters),
+]
+
+# The page templates `template:` may name: the project's own (overrides/), nothing else.
+TEMPLATES = ("main.html", "search.html")
 
 # Material for MkDocs keys an editor may set on any page.
 MaterialHide = Literal["navigation", "toc", "footer", "path", "tags"]
@@ -72,8 +94,22 @@ class PageMeta(BaseModel):
     image: Text | None = None  # link-preview image, relative to the page
     image_alt: Text | None = None
     hide: list[MaterialHide] = []
-    template: Text | None = None
+    template: Text | None = None  # one of TEMPLATES: the project's page templates
     translation: TranslationMeta | None = None  # on translations only (ttdn.parity)
+
+    @field_validator("template")
+    @classmethod
+    def _known_template(cls, value: str | None) -> str | None:
+        if value is not None and value not in TEMPLATES:
+            known = ", ".join(TEMPLATES)
+            raise bilingual(
+                f"'template' chỉ được là một mẫu trang của dự án ({known}); hãy xoá dòng này "
+                "để dùng mẫu mặc định.",
+                f"'template' may only name one of the project's page templates ({known}); "
+                "delete the line to use the default one.",
+                key="template",
+            )
+        return value
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> PageMeta:

@@ -90,7 +90,8 @@ def judge(path: Path, photos_dir: str = "photos") -> Verdict:
 
 def judge_page(path: Path) -> Verdict:
     """A Markdown page is rendered, not copied; it only has to be text."""
-    found = detect.kind(path.read_bytes()[:HEAD_BYTES])
+    with path.open("rb") as f:  # the head only: a page may be huge (the gate's limits)
+        found = detect.kind(f.read(HEAD_BYTES))
     if found in ("text", "html", "svg"):  # Markdown may hold raw HTML: the sanitiser judges it
         return Verdict(True)
     return _refused(

@@ -1,14 +1,24 @@
-"""PDF attachments: refused when they can act (JavaScript, launch, form submission, embedded
-files, XFA, rich media), published without who made them (author, creator tool, producer).
+"""PDF attachments: refused when they can act, published without who made them (author,
+creator tool, producer).
 
-pikepdf (qpdf) reads every object of the file, so an action hidden in a page's annotation or in
-an object no page uses is found as surely as a document-level /OpenAction.
+Refused, each named with its object (number, page, annotation) and why:
+- an action run on opening or on a page, annotation or field event (`/OpenAction`, `/AA`) of
+  any kind but a `/GoTo` inside the document;
+- wherever they are: `/JavaScript`, `/Launch`, `/GoToR` (another file, a UNC path on Windows),
+  `/GoToE`, `/SubmitForm`, `/ImportData`, rich media, sounds and movies, attached files, XFA;
+- a `/URI` that is not https: or mailto: once control characters and spaces are removed
+  (a viewer drops them: "\x01javascript:" is "javascript:").
+
+pikepdf (qpdf) reads every object and decodes hex strings and #xx escapes in names, so an
+action in an object no page uses, behind an indirect reference or down a `/Next` chain is found
+as surely as a document-level /OpenAction.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,15 +26,18 @@ import pikepdf
 from pikepdf import Name
 
 # Actions a PDF viewer may run or follow without the reader meaning to leave the document.
-ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/GoToE",
+ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/GoToE", "/GoToR",
                   "/RichMediaExecute", "/Rendition", "/Sound", "/Movie"}
 ACTIVE_KEYS = {"/JS", "/JavaScript", "/EmbeddedFiles", "/EmbeddedFile", "/XFA", "/RichMedia"}
-LINK_SCHEMES = {"https", "http", "mailto", "tel"}  # a published document may cite http sites
-SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+LINK_SCHEMES = {"https", "mailto"}
+SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+IGNORED = re.compile(r"[\x00-\x20\x7f]")  # controls and spaces: viewers drop them
 # Document information entries that name people or their tools.
 INFO_KEYS = ("/Author", "/Creator", "/Producer")
 XMP_KEYS = ("dc:creator", "xmp:CreatorTool", "pdf:Producer", "photoshop:AuthorsPosition",
             "xmpMM:History")
+FIX = ("hãy xuất lại PDF từ văn bản gốc ('In ra PDF') rồi đăng bản đó",
+       "export the PDF again from the original ('Print to PDF') and publish that")
 
 
 @dataclass(frozen=True)
@@ -45,16 +58,36 @@ def check(data: bytes) -> list[PdfProblem]:
         return [PdfProblem(f"Tệp PDF hỏng, không đọc được ({why}).",
                            f"The PDF is damaged and cannot be read ({why}).")]
     with pdf:
+        places = _places(pdf)
         found: dict[str, PdfProblem] = {}
         for obj in pdf.objects:
+            if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream | pikepdf.Array):
+                continue
+            where = places.get(obj.objgen, ("", ""))
+            number = obj.objgen[0]
+            vi_where = f"đối tượng {number}" + (f" ({where[0]})" if where[0] else "")
+            en_where = f"object {number}" + (f" ({where[1]})" if where[1] else "")
             for inner in _dictionaries(obj):
-                for problem in _object_problems(inner):
+                for vi, en in _object_problems(inner, inner.objgen == pdf.Root.objgen):
+                    problem = PdfProblem(f"Tệp PDF, {vi_where}: {vi}; {FIX[0]}.",
+                                         f"PDF {en_where}: {en}; {FIX[1]}.")
                     found.setdefault(problem.en, problem)
         if pdf.is_encrypted:
             found.setdefault("encrypted", PdfProblem(
                 "Tệp PDF được mã hoá; hãy đăng bản không mã hoá.",
                 "The PDF is encrypted; publish an unencrypted copy."))
         return list(found.values())
+
+
+def _places(pdf: pikepdf.Pdf) -> dict[tuple[int, int], tuple[str, str]]:
+    """Where an object sits, in words: the catalog, a page, an annotation of a page."""
+    places = {pdf.Root.objgen: ("danh mục tài liệu", "the document catalog")}
+    for i, page in enumerate(pdf.pages, start=1):
+        places[page.obj.objgen] = (f"trang {i}", f"page {i}")
+        for j, annot in enumerate(page.obj.get("/Annots") or [], start=1):
+            if isinstance(annot, pikepdf.Object) and annot.is_indirect:
+                places[annot.objgen] = (f"trang {i}, chú thích {j}", f"page {i}, annotation {j}")
+    return places
 
 
 def _dictionaries(obj: pikepdf.Object) -> list[pikepdf.Object]:
@@ -75,34 +108,57 @@ def _dictionaries(obj: pikepdf.Object) -> list[pikepdf.Object]:
     return out
 
 
-def _object_problems(obj: pikepdf.Object) -> list[PdfProblem]:
-    problems = []
-    keys = set(obj.keys())
+def _object_problems(obj: pikepdf.Object, catalog: bool) -> Iterator[tuple[str, str]]:
     action = obj.get("/S")
-    if action is not None and str(action) in ACTIVE_ACTIONS:
-        problems.append(_active(str(action)[1:]))
-    for key in keys & ACTIVE_KEYS:
-        problems.append(_active(key[1:]))
+    kind = str(action) if isinstance(action, Name) else None
+    if kind in ACTIVE_ACTIONS:
+        yield _what(kind[1:])
+    for key in sorted(set(obj.keys()) & ACTIVE_KEYS):
+        yield _what(key[1:])
     if obj.get("/Subtype") in (Name.FileAttachment, Name.RichMedia, Name.Screen, Name.Movie):
-        problems.append(_active(str(obj.get("/Subtype"))[1:]))
+        yield _what(str(obj.get("/Subtype"))[1:])
     if obj.get("/Type") == Name.EmbeddedFile:
-        problems.append(_active("EmbeddedFile"))
-    if action == Name.URI:
-        uri = obj.get("/URI")
-        match = SCHEME.match(str(uri)) if uri is not None else None
-        if match and match.group(1).lower() not in LINK_SCHEMES:
-            problems.append(PdfProblem(
-                f"Tệp PDF có liên kết giao thức '{match.group(1)}:' không được phép.",
-                f"The PDF links with the scheme '{match.group(1)}:', which is not allowed."))
-    return problems
+        yield _what("EmbeddedFile")
+    if catalog and isinstance(obj.get("/OpenAction"), pikepdf.Dictionary):
+        yield from _automatic("OpenAction", obj.get("/OpenAction"))
+    triggers = obj.get("/AA")
+    if isinstance(triggers, pikepdf.Dictionary):
+        for event in sorted(triggers.keys()):
+            yield from _automatic(f"AA {event}", triggers.get(event))
+    if kind == "/URI":
+        yield from _uri(obj.get("/URI"))
 
 
-def _active(what: str) -> PdfProblem:
-    return PdfProblem(
-        f"Tệp PDF chứa {what} (mã chạy được, lệnh mở chương trình, biểu mẫu gửi đi hoặc tệp "
-        "đính kèm): hãy xuất lại PDF từ văn bản gốc ('In ra PDF') rồi đăng bản đó.",
-        f"The PDF contains {what} (code, a launch action, a form submission or an attached "
-        "file): export the PDF again from the original ('Print to PDF') and publish that.",
+def _automatic(where: str, action: object) -> Iterator[tuple[str, str]]:
+    """An action run without the reader clicking: only a jump inside the document."""
+    if not isinstance(action, pikepdf.Dictionary):
+        return
+    kind = action.get("/S")
+    if kind != Name.GoTo:
+        name = str(kind)[1:] if isinstance(kind, Name) else "?"
+        yield (f"/{where} tự chạy hành động {name} khi mở tệp hoặc trang (chỉ cho phép /GoTo "
+               "trong tài liệu)",
+               f"/{where} runs a {name} action by itself when the file or page opens (only a "
+               "/GoTo inside the document is allowed)")
+
+
+def _uri(value: object) -> Iterator[tuple[str, str]]:
+    raw = bytes(value).decode("latin-1") if isinstance(value, pikepdf.String) else str(value)
+    cleaned = IGNORED.sub("", raw)
+    match = SCHEME.match(cleaned)
+    scheme = match.group(1).lower() if match else ""
+    if scheme not in LINK_SCHEMES:
+        shown = cleaned[:60] or "(rỗng / empty)"
+        yield (f"liên kết '{shown}' không phải https: hay mailto:",
+               f"the link '{shown}' is neither https: nor mailto:")
+
+
+def _what(what: str) -> tuple[str, str]:
+    return (
+        f"chứa {what} (mã chạy được, lệnh mở chương trình hay tệp khác, biểu mẫu gửi đi hoặc "
+        "tệp đính kèm)",
+        f"contains {what} (code, an action opening a program or another file, a form "
+        "submission or an attached file)",
     )
 
 

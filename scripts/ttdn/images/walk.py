@@ -3,8 +3,9 @@
 Every file is read (its first 64 KiB) and classified with `detect()`: a photo named `.txt`,
 `.jfif` or nothing at all is still a photo, and a hidden one is still checked. Notes an editor
 keeps beside photos (.md, .txt that are text) and hidden non-images (.DS_Store) are skipped;
-every other file is an error naming it. Folders reached through symbolic links are walked;
-an unreadable folder, a link loop, a dangling link or a special file is that path's error.
+every other file is an error naming it. A symbolic link (file or folder) is never followed:
+it is that path's error, as in `ttdn check` and the build (`ttdn.guard.gate`), since a link
+publishes whatever it points to. An unreadable folder or a special file is that path's error.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ def collect(sources: Iterable[Path], *, images_only: bool = False
     """
     walker = _Walker(images_only)
     for src in sources:
-        if src.is_symlink() and not src.exists():
-            walker.errors.append(_dangling(src))
+        if src.is_symlink():
+            walker.errors.append(_link(src))
         elif src.is_dir():
             walker.folder(src, frozenset())
         elif src.exists():
@@ -65,9 +66,9 @@ class _Walker:
         for entry in entries:
             child = Path(entry.path)
             try:
-                if entry.is_symlink() and not child.exists():
-                    self.errors.append(_dangling(child))
-                elif entry.is_dir():
+                if entry.is_symlink():
+                    self.errors.append(_link(child))
+                elif entry.is_dir(follow_symlinks=False):
                     self.folder(child, ancestors | {here})
                 else:
                     self.file(child)
@@ -100,6 +101,22 @@ class _Walker:
             self.errors.append(reasons.unsupported(path, fmt))
         elif path.suffix.lower() not in NOTE_SUFFIXES and not path.name.startswith("."):
             self.errors.append(reasons.not_an_image(path))
+
+
+def _link(path: Path) -> ImageError:
+    """A symbolic link: refused, whether it points to a photo, a folder or nowhere."""
+    target = os.readlink(path)
+    vi_why, en_why = "", ""
+    if not path.exists():
+        broken = _dangling(path)
+        vi_why, en_why = f" ({broken.vi})", f" ({broken.en})"
+    return ImageError(
+        path,
+        f"liên kết tượng trưng (trỏ tới {target}){vi_why} không được dùng; hãy thay bằng chính "
+        "tệp hoặc thư mục ảnh",
+        f"symbolic link (to {target}){en_why} is not allowed; replace it by the real photo or "
+        "folder",
+    )
 
 
 def _dangling(path: Path) -> ImageError:

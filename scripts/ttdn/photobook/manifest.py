@@ -25,7 +25,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
-from ttdn.content.frontmatter import Loader
+from ttdn.content.frontmatter import Loader, duplicate_keys
 from ttdn.content.schema import Text, bilingual
 from ttdn.findings import Finding, shown
 from ttdn.images.options import IMAGE_SUFFIXES
@@ -113,6 +113,9 @@ def read_manifest(
             "dấu nháy.",
             f"{MANIFEST} is not valid YAML ({problem}). Check colons, dashes and quotes.",
         )]
+    duplicates = duplicate_keys(node, name, first_line=1)
+    if duplicates:
+        return [], duplicates
     try:
         manifest = Manifest.model_validate(data, context={"languages": list(languages)})
     except ValidationError as err:
