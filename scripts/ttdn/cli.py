@@ -145,7 +145,7 @@ def translated(config_file: str, paths: tuple[Path, ...]) -> None:
         name = shown(path.resolve(), project.root)
         try:
             original = original_of(path, project.docs_dir, languages)
-            digest = mark_translated(path, original, name)
+            digest = mark_translated(path, original, name, languages)
         except EditError as err:
             click.echo(str(err.finding), err=True)
             failed = True

@@ -81,6 +81,16 @@ def test_readme_error_example_is_what_the_check_prints(project, ttdn) -> None:
     assert output[:2] == shown[:2]
 
 
+def write_body(path: Path, text: str, title: str | None = None) -> None:
+    """What the editor does: the text under the front matter (and the title translated)."""
+    content = path.read_text("utf-8")
+    head, _, _ = content.partition("\n---\n")
+    if title:
+        head = re.sub(r"^title: .*$", f"title: {title}", head, flags=re.MULTILINE)
+        head = re.sub(r"^description: .*$", f"description: {title}.", head, flags=re.MULTILINE)
+    path.write_text(f"{head}\n---\n\n# {title or 'Bài'}\n\n{text}\n", "utf-8")
+
+
 def test_contributing_commands_work_as_written(project, ttdn) -> None:
     command = next(line for line in blocks(CONTRIBUTING, "sh")[1].splitlines()
                    if line.startswith("ttdn new-article"))
@@ -89,10 +99,13 @@ def test_contributing_commands_work_as_written(project, ttdn) -> None:
     assert result.exit_code == 0, result.output
     vi, en = result.output.split()
     assert vi == "docs/vi/tin-bai/2026/tieu-de-bai-viet.md"
-    assert ttdn("check").exit_code == 0
+    assert ttdn("check").exit_code == 1  # the placeholder text is not published
+    write_body(project / vi, "Nội dung bài viết của sở.")
+    assert ttdn("check").exit_code == 0, ttdn("check").output
     translated = next(line for line in blocks(CONTRIBUTING, "sh")[2].splitlines()
                       if line.startswith("ttdn translated")).split()[-1]
     assert translated == en
+    write_body(project / en, "The department's article.", title="An article of the department")
     assert ttdn("translated", str(project / translated)).exit_code == 0
     assert "translation: {source: " in (project / en).read_text("utf-8")
     assert ttdn("check").exit_code == 0

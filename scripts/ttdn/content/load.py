@@ -21,9 +21,11 @@ from ttdn.content.errors import ContentError
 from ttdn.content.model import Content, Entry
 from ttdn.content.schema import PageMeta
 from ttdn.content.types import ContentType, type_of
+from ttdn.content.unfinished import placeholder_findings
 from ttdn.findings import Finding, shown
 from ttdn.i18n import Language, Languages
 from ttdn.images.markup import find_images
+from ttdn.scaffold import placeholder_texts
 from ttdn.slugs import is_slug
 
 
@@ -48,7 +50,10 @@ def load_content(
     hidden: dict[str, frozenset[PurePosixPath]] = {}
     held: dict[str, dict[PurePosixPath, Entry]] = {}
     findings: list[Finding] = []
-    context = {"categories": categories}
+    context = {"categories": categories, "today": today,
+               "placeholders": placeholder_texts(languages)}
+    if only is None:
+        findings += stray_pages(docs_dir, languages, root)
     for lang in languages.all:
         folder = docs_dir / lang.code
         published: dict[PurePosixPath, Entry] = {}
@@ -95,6 +100,8 @@ def _read_entry(
             Finding(name, front.line_of(_key_of(e)), "schema", *explain(e, kind.schema))
             for e in err.errors()
         ]
+    if kind.published(meta, context["today"]):  # a draft may hold them: it is not published
+        findings += placeholder_findings(front, name, context["placeholders"])
     if kind.place is not None and (wrong := kind.place(src, meta)) is not None:
         findings.append(Finding(name, front.line_of("date"), "place", *wrong))
     images = tuple(
@@ -115,6 +122,27 @@ def _read_entry(
         has_body=text.has_body(front.body), body_line=front.body_start,
     )
     return entry, findings  # kept even with findings, so later checks see it too
+
+
+def stray_pages(docs_dir: Path, languages: Languages, root: Path | None) -> list[Finding]:
+    """Pages outside docs/<language>/: no schema would check them, no language would own them
+    (MkDocs would still publish them), so they are refused."""
+    folders = [docs_dir / code for code in languages.codes]
+    named = ", ".join(f"docs/{code}/" for code in languages.codes)
+    return [
+        Finding(
+            shown(path, root), 0, "page-outside",
+            f"Trang nằm ngoài các thư mục ngôn ngữ ({named}): chuyển tệp vào "
+            f"docs/{languages.default.code}/ (bản gốc) hoặc thư mục của bản "
+            "dịch, cùng đường dẫn.",
+            f"The page is outside the language folders ({named}): move it into "
+            f"docs/{languages.default.code}/ (the original) or its translation's folder, at the "
+            "same path.",
+        )
+        for path in sorted(docs_dir.rglob("*.md"))
+        if not any(path.is_relative_to(folder) for folder in folders)
+        and not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
+    ]
 
 
 def _empty_body(entry: Entry, kind: ContentType) -> list[Finding]:
