@@ -13,10 +13,12 @@ from pathlib import Path
 
 import click
 
+from ttdn.commands import suggest
 from ttdn.files import atomic_write
 from ttdn.images import reasons
 from ttdn.images.capture import captured
 from ttdn.images.detect import ACCEPTED, HEAD_BYTES, detect
+from ttdn.images.heic import reencode_without_location
 from ttdn.images.metadata import StripError, location, location_in_image, strip_location
 from ttdn.images.model import ImageError
 from ttdn.images.options import ImageOptions
@@ -156,7 +158,7 @@ def _check(sources: tuple[Path, ...], options: ImageOptions, images_only: bool,
            debug: bool) -> int:
     init_process(options)
     files, errors = collect(sources, images_only=images_only)
-    located = 0
+    located: list[Path] = []
     for path in files:
         try:
             with captured() as noise:
@@ -169,14 +171,15 @@ def _check(sources: tuple[Path, ...], options: ImageOptions, images_only: bool,
                 click.echo(f"{path}: cảnh báo / warning: {noise.lines[0][:160]}", err=True)
         if fields:
             names = "; ".join(fields)
-            located += 1
+            located.append(path)
             errors.append(ImageError(path, f"ảnh chứa thông tin vị trí ({names})",
                                      f"carries location metadata ({names})"))
     for error in errors:
         click.echo(str(error), err=True)
     if located:
+        command = suggest("images", "--strip-location", [p.as_posix() for p in located])
         click.echo("Xoá vị trí trước khi commit / remove the location before committing:\n"
-                   "    ttdn images --strip-location FILE...", err=True)
+                   f"    {command}", err=True)
     if errors:
         click.echo(f"ttdn images --check: {len(errors)} lỗi / error(s) in {len(files)} file(s)",
                    err=True)
@@ -244,6 +247,17 @@ def strip_file(path: Path, options: ImageOptions) -> bool:
         return False
     data = path.read_bytes()
     fmt = detect(data[:HEAD_BYTES])
+    if fmt == "heic":
+        try:
+            new = reencode_without_location(data)
+        except StripError as err:
+            raise ImageError(path, "không xoá được vị trí trong tệp HEIC, tệp giữ nguyên",
+                             f"cannot remove the location from this HEIC, file left unchanged "
+                             f"({err})") from None
+        mode = os.stat(path).st_mode & 0o777
+        atomic_write(path, new)
+        os.chmod(path, mode)
+        return True
     if fmt not in STRIPPABLE:
         assert fmt in ACCEPTED
         raise ImageError(
