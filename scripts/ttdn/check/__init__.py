@@ -30,6 +30,7 @@ from ttdn.assets import Assets, references
 from ttdn.check.images import collect_errors, image_files, image_findings, is_image
 from ttdn.check.links import LinkChecker
 from ttdn.check.pages import PageSite
+from ttdn.check.schedule import scheduled_findings
 from ttdn.check.text import body_of, fix_nfc, nfc_finding
 from ttdn.check.trust import trust_findings
 from ttdn.content import Content, ContentType, Entry, load_content
@@ -111,6 +112,7 @@ def run_check(
     findings += pair_findings(content)
     if not preview:
         findings += parity_findings(content)
+        findings += scheduled_findings(content, project.types, today)
     if scope.pages is not None:
         findings += _slug_clashes(project, content)
     else:  # rules over the whole content need all of it (a subset would look incomplete)
