@@ -33,6 +33,7 @@ from ttdn.check.pages import PageSite
 from ttdn.check.schedule import scheduled_findings
 from ttdn.check.text import body_of, fix_nfc, nfc_finding
 from ttdn.check.trust import trust_findings
+from ttdn.check.unloaded import unloaded
 from ttdn.content import Content, ContentType, Entry, load_content
 from ttdn.content.categories import categories
 from ttdn.content.types import type_findings, type_of
@@ -120,6 +121,8 @@ def run_check(
     site = PageSite(project.root, project.docs_dir, languages, content, project.types, today)
     links = LinkChecker(site)
     written = list(_written(content))
+    written += unloaded(scope.markdown_files(project, languages.codes), written, project,
+                        languages)
     texts = []
     for entry in written:
         text = entry.path.read_text("utf-8-sig")

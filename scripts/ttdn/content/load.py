@@ -26,7 +26,7 @@ from ttdn.findings import Finding, shown
 from ttdn.i18n import Language, Languages
 from ttdn.images.markup import find_images
 from ttdn.scaffold import placeholder_texts
-from ttdn.slugs import is_slug
+from ttdn.slugs import is_slug, slugify
 
 
 def load_content(
@@ -93,17 +93,7 @@ def _read_entry(
         front = frontmatter.read(path, name)
     except ContentError as err:
         return None, [*findings, err.finding]
-    try:
-        meta = kind.schema.model_validate(front.data, context=context)
-    except ValidationError as err:
-        return None, findings + [
-            Finding(name, front.line_of(_key_of(e)), "schema", *explain(e, kind.schema))
-            for e in err.errors()
-        ]
-    if kind.published(meta, context["today"]):  # a draft may hold them: it is not published
-        findings += placeholder_findings(front, name, context["placeholders"])
-    if kind.place is not None and (wrong := kind.place(src, meta)) is not None:
-        findings.append(Finding(name, front.line_of("date"), "place", *wrong))
+    # The body's own mistakes are found whatever the front matter's: one pass fixes them all.
     images = tuple(
         replace(ref, line=ref.line + front.body_start - 1) for ref in find_images(front.body)
     )
@@ -116,6 +106,17 @@ def _read_entry(
         for ref in images
         if not ref.alt
     ]
+    try:
+        meta = kind.schema.model_validate(front.data, context=context)
+    except ValidationError as err:
+        return None, findings + [
+            Finding(name, front.line_of(_key_of(e)), "schema", *explain(e, kind.schema))
+            for e in err.errors()
+        ]
+    if kind.published(meta, context["today"]):  # a draft may hold them: it is not published
+        findings += placeholder_findings(front, name, context["placeholders"])
+    if kind.place is not None and (wrong := kind.place(src, meta)) is not None:
+        findings.append(Finding(name, front.line_of("date"), "place", *wrong))
     entry = Entry(
         lang, src, kind.name, meta, path=path, shown=name, lines=front.lines,
         words=front.words, images=images, digest=text.digest(front.data, front.body),
@@ -168,12 +169,24 @@ def _name_findings(src: PurePosixPath, name: str) -> list[Finding]:
             1,
             "file-name",
             f"Tên '{part}' phải viết bằng chữ thường không dấu, số và dấu '-' (ví dụ: "
-            "'ke-hoach-197-kh-ubnd'), giống nhau ở cả hai ngôn ngữ.",
+            f"'ke-hoach-197-kh-ubnd'), giống nhau ở cả hai ngôn ngữ. Đổi tên thành "
+            f"'{slugify(part)}'.",
             f"The name '{part}' must be lower-case ASCII letters, digits and '-' (for "
-            "example 'ke-hoach-197-kh-ubnd'), the same in both languages.",
+            f"example 'ke-hoach-197-kh-ubnd'), the same in both languages. Rename it "
+            f"'{slugify(part)}'.",
         )
         for part in src.with_suffix("").parts
-        if not is_slug(part)
+        if not is_slug(part) and slugify(part)
+    ] + [
+        Finding(
+            name, 1, "file-name",
+            f"Tên '{part}' không có chữ nào dùng được: đặt tên bằng chữ thường không dấu, số "
+            "và dấu '-'.",
+            f"The name '{part}' has no usable letter: name it with lower-case ASCII letters, "
+            "digits and '-'.",
+        )
+        for part in src.with_suffix("").parts
+        if not slugify(part)
     ]
 
 

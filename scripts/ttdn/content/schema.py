@@ -21,6 +21,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ttdn.closest import closest, did_you_mean
 from ttdn.content.categories import categories
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -161,9 +162,11 @@ class ArticleMeta(PageMeta):
         known_categories = (info.context or {}).get("categories") or categories()
         if value not in known_categories:
             known = ", ".join(known_categories)
+            nearest = closest(value, known_categories)
+            vi, en = did_you_mean(value, nearest, f"category: {value}") if nearest else ("", "")
             raise bilingual(
-                f"Chủ đề '{value}' không có trong danh sách: {known}.",
-                f"Unknown category '{value}'; use one of: {known}.",
+                f"Chủ đề '{value}' không có trong danh sách: {known}.{vi}",
+                f"Unknown category '{value}'; use one of: {known}.{en}",
                 key="category",
             )
         return value
