@@ -19,6 +19,7 @@ from ttdn.images.model import ImageError
 from ttdn.images.options import ImageOptions
 from ttdn.images.pipeline import check_file, init_process, open_image, unreadable
 from ttdn.images.runner import collect
+from ttdn.images.shrink import size_warning
 
 
 def image_files(folders: Iterable[Path]) -> tuple[list[Path], list[ImageError]]:
@@ -70,6 +71,8 @@ def image_findings(paths: Iterable[Path], root: Path) -> list[Finding]:
     for path in sorted(set(paths)):
         for rule, err in image_errors(path, options, root):
             findings.append(Finding(shown(err.path, root), 0, rule, err.vi, err.en))
+        if (too_large := size_warning(path, options, root)) is not None:
+            findings.append(too_large)
     return findings
 
 
