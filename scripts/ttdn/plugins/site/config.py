@@ -12,3 +12,8 @@ class SiteConfig(Config):
     default_image = c.Type(str, default="assets/images/og-image.png")
     # The declared content types, as "module:attribute" (a tuple of ttdn.content.ContentType).
     content_types = c.Type(str, default="ttdn.content.types:CONTENT_TYPES")
+    # The translation status page (ttdn.plugins.site.status): the department responsible for a
+    # translation whose original names no agency, and where an original's history is, relative
+    # to MkDocs' `repo_url` ({path}: the original's file from the repository root).
+    translation_owner = c.Type(str, default="")
+    translation_history = c.Type(str, default="commits/main/{path}")

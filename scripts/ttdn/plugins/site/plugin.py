@@ -32,7 +32,7 @@ from ttdn.model import BuildModel, languages_of, load_model, update_model
 from ttdn.plugins.site import outputs
 from ttdn.plugins.site.config import SiteConfig
 from ttdn.plugins.site.outputs import valid_toggles
-from ttdn.plugins.site.status import status_entry, write_status
+from ttdn.plugins.site.status import StatusOptions, status_entry, write_status
 from ttdn.preview import Preview
 from ttdn.views import PageView, page_view
 
@@ -180,13 +180,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
         )
         if self.lang.default:
             outputs.write_shared(self.model, site_dir, self._cache_dir)
-            status_view = page_view(
-                self.model, status_entry(self.lang), self.lang,
-                default_image=self.config.default_image,
-                report_problem_url=self.config.report_problem_url,
-            )
-            write_status(self.env, self.nav, self.files, config, self.model, status_view,
-                         site_dir)
+        status_view = page_view(
+            self.model, status_entry(self.lang), self.lang,
+            default_image=self.config.default_image,
+            report_problem_url=self.config.report_problem_url,
+        )
+        write_status(self.env, self.nav, self.files, config, self.model, status_view, site_dir,
+                     StatusOptions(self.config.translation_owner, config.repo_url,
+                                   self.config.translation_history))
 
     # -- views -------------------------------------------------------------------------------
 
