@@ -102,13 +102,12 @@ REPO = "https://github.com/example/ttdn"
 
 @pytest.fixture
 def built_with_repo(tmp_path):
-    """The status site with `repo_url` and a configured owner, and a half-translated draft
+    """The status site with a repository and a configured owner, and a half-translated draft
     (an unpublished bulletin-like page whose translation is pending)."""
-    config = SMALL_CONFIG.replace("site_url: {site_url}",
-                                  f"site_url: {{site_url}}\nrepo_url: {REPO}")
-    config = config.replace("      report_problem_url: bao-loi/\n",
-                            "      report_problem_url: bao-loi/\n"
-                            "      translation_owner: Sở Ngoại vụ\n")
+    config = SMALL_CONFIG.replace("      report_problem_url: bao-loi/\n",
+                                  "      report_problem_url: bao-loi/\n"
+                                  "      translation_owner: Sở Ngoại vụ\n"
+                                  f"      repository: {REPO}\n")
     files = status_site(lambda f: f)
     draft = article("Bài nháp", "2023-02-05").replace("---\n\n", "draft: true\n---\n\n", 1)
     files["vi/tin-bai/2023/nhap.md"] = draft
@@ -151,8 +150,8 @@ def test_status_page_gives_totals_ages_owners_and_the_originals_history(built_wi
     assert stale[2] == f"{(today - dt.date(2023, 2, 2)).days} days"
     link = en.xpath("//tr[@class='ttdn-status--stale']/td[6]/a/@href")
     assert link == [f"{REPO}/commits/main/docs/vi/tin-bai/2023/da-sua.md"]
-    home = [title for title, cells in rows.items() if cells[1].startswith("docs/")]
-    assert home  # every row names its file
+    assert rows["Trang chủ"][3] == "Sở Ngoại vụ"  # no agency: the configured owner
+    assert not en.xpath("//*[contains(@class, 'md-source')]")  # no widget asking GitHub
 
 
 def test_a_half_translated_unpublished_page_is_never_all_translated(built_with_repo) -> None:

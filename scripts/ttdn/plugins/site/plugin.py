@@ -186,7 +186,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             report_problem_url=self.config.report_problem_url,
         )
         write_status(self.env, self.nav, self.files, config, self.model, status_view, site_dir,
-                     StatusOptions(self.config.translation_owner, config.repo_url,
+                     StatusOptions(self.config.translation_owner, self.config.repository or None,
                                    self.config.translation_history))
 
     # -- views -------------------------------------------------------------------------------

@@ -5,9 +5,10 @@ navigation and the sitemap (it is not a page of the model), with `noindex`: for 
 for readers. It gives the totals, each translation's age (days since it was asked for, or since
 the original changed or was published), the department responsible (the original's `agency`,
 else the plugin's `translation_owner`) and a link to the original's history in the repository
-(`repo_url` + `translation_history`): the list of commits to the original, where the diff since
-the translation is one click away. A rendered diff would need git at build time and the text as
-translated, which the fingerprint does not keep, so the repository's own history is linked.
+(the plugin's `repository` + `translation_history`): the list of commits to the original,
+where the diff since the translation is one click away. A rendered diff would need git at
+build time and the text as translated, which the fingerprint does not keep, so the
+repository's own history is linked.
 Unpublished originals (drafts, scheduled pages, an unfinished bulletin issue) are counted and
 listed by file, never by title: their titles must not leak before publication.
 """
