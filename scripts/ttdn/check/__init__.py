@@ -51,6 +51,7 @@ class CheckResult:
     seconds: float
     states: list[PairState] = field(default_factory=list)  # every page against its translation
     fixed: list[str] = field(default_factory=list)  # files --fix normalised
+    checked: list[str] | None = None  # with paths: the pages checked (a pull request's own)
 
     @property
     def errors(self) -> list[Finding]:
@@ -142,6 +143,7 @@ def run_check(
         seconds=time.perf_counter() - start,
         states=list(pair_states(content)),
         fixed=fixed,
+        checked=None if scope.pages is None else sorted({e.shown for e in written}),
     )
 
 
