@@ -31,7 +31,9 @@ class VideoView:
     poster: Asset | None  # the poster photo's derivative
     src: str | None = None  # self-hosted file: path from the site root
     mime: str | None = None
-    youtube: str | None = None  # watch URL: a link, nothing loaded before the click
+    link: str | None = None  # YouTube's or Facebook's page: a link, nothing loaded before it
+    link_label: str = ""  # translation key of the link's text ("video_youtube"…)
+    inline: bool = False  # the body places it (ttdn.content.video.MARKER), not the title
 
 
 @dataclass(frozen=True)
@@ -195,14 +197,20 @@ def _video(model: BuildModel, entry: Entry) -> VideoView | None:
     if video is None:
         return None
     poster = model.assets.find(entry, video.poster)
+    inline = entry.video_line is not None
     if video.youtube:
         return VideoView(
-            video.title, poster, youtube=f"https://www.youtube.com/watch?v={video.youtube}"
+            video.title, poster, link=f"https://www.youtube.com/watch?v={video.youtube}",
+            link_label="video_youtube", inline=inline,
         )
+    if video.facebook:
+        return VideoView(video.title, poster, link=video.facebook, link_label="video_facebook",
+                         inline=inline)
     source = model.assets.find(entry, video.src)
     suffix = "." + video.src.rsplit(".", 1)[-1].lower()
     return VideoView(
-        video.title, poster, src=source.url if source else None, mime=VIDEO_TYPES.get(suffix)
+        video.title, poster, src=source.url if source else None, mime=VIDEO_TYPES.get(suffix),
+        inline=inline,
     )
 
 

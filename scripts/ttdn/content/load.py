@@ -22,6 +22,8 @@ from ttdn.content.model import Content, Entry
 from ttdn.content.schema import PageMeta
 from ttdn.content.types import ContentType, type_of
 from ttdn.content.unfinished import placeholder_findings
+from ttdn.content.video import MARKER as VIDEO_MARKER
+from ttdn.content.video import markers as video_markers
 from ttdn.findings import Finding, shown
 from ttdn.i18n import Language, Languages
 from ttdn.images.markup import find_images
@@ -117,12 +119,39 @@ def _read_entry(
         findings += placeholder_findings(front, name, context["placeholders"])
     if kind.place is not None and (wrong := kind.place(src, meta)) is not None:
         findings.append(Finding(name, front.line_of("date"), "place", *wrong))
+    placed = [front.body_start + line for line in video_markers(front.body)]
+    findings += _video_marker_findings(placed, meta, name)
     entry = Entry(
         lang, src, kind.name, meta, path=path, shown=name, lines=front.lines,
         words=front.words, images=images, digest=text.digest(front.data, front.body),
         has_body=text.has_body(front.body), body_line=front.body_start,
+        video_line=placed[0] if len(placed) == 1 and getattr(meta, "video", None) else None,
     )
     return entry, findings  # kept even with findings, so later checks see it too
+
+
+def _video_marker_findings(lines: list[int], meta: Any, name: str) -> list[Finding]:
+    """A video marker needs the page's `video:` and stands once."""
+    if lines and getattr(meta, "video", None) is None:
+        return [Finding(
+            name, lines[0], "video-marker",
+            f"Dòng '{VIDEO_MARKER}' đặt video của trang, nhưng trang không khai báo 'video:' ở "
+            "phần thông tin đầu trang: thêm video: {youtube: <địa chỉ>, poster: /photos/…, "
+            "title: …} hoặc xoá dòng này.",
+            f"The line '{VIDEO_MARKER}' places the page's video, but the front matter declares "
+            "no 'video:': add video: {youtube: <address>, poster: /photos/…, title: …} or "
+            "delete the line.",
+        )]
+    return [
+        Finding(
+            name, line, "video-marker",
+            f"Video chỉ đặt được một chỗ: xoá dòng '{VIDEO_MARKER}' này (đã có ở dòng "
+            f"{lines[0]}).",
+            f"The video goes in one place only: delete this '{VIDEO_MARKER}' line (there is "
+            f"one at line {lines[0]}).",
+        )
+        for line in lines[1:]
+    ]
 
 
 def stray_pages(docs_dir: Path, languages: Languages, root: Path | None) -> list[Finding]:

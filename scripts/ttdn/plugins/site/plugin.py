@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from ttdn import preview
 from ttdn.assets import Assets
 from ttdn.content import ContentType
+from ttdn.content.video import MARKER as VIDEO_MARKER
 from ttdn.findings import Finding, report
 from ttdn.i18n import Language
 from ttdn.model import BuildModel, languages_of, load_model, update_model
@@ -149,19 +150,26 @@ class SitePlugin(BasePlugin[SiteConfig]):
         """Under the title: the partial the page's type declares (a document's identity, an
         article's date and category…), then its cover photo."""
         view = self.view(config, page)
+        if view.video is not None and view.video.inline:
+            # The body's "[video]" paragraph (checked to stand once, ttdn.content.load).
+            video = self._partials(config).get_template("partials/ttdn/video.html")
+            html = html.replace(f"<p>{VIDEO_MARKER}</p>", video.render(ttdn=view), 1)
         if view.partial is None and view.cover_html is None:
             return html
         block = view.cover_html or ""
         if view.partial is not None:
-            # MkDocs renders pages before on_env: the theme's environment is made here, once.
-            if self.partials is None:
-                self.partials = config.theme.get_env()
-                self.partials.bytecode_cache = FileSystemBytecodeCache(str(self._jinja_cache()))
-                self.partials.globals["ttdn_material_string"] = self._material_string
-            template = self.partials.get_template(f"partials/ttdn/{view.partial}")
+            template = self._partials(config).get_template(f"partials/ttdn/{view.partial}")
             block = template.render(ttdn=view) + block
         head, sep, rest = html.partition("</h1>")
         return head + sep + block + rest if sep else block + html
+
+    def _partials(self, config: MkDocsConfig) -> Environment:
+        # MkDocs renders pages before on_env: the theme's environment is made here, once.
+        if self.partials is None:
+            self.partials = config.theme.get_env()
+            self.partials.bytecode_cache = FileSystemBytecodeCache(str(self._jinja_cache()))
+            self.partials.globals["ttdn_material_string"] = self._material_string
+        return self.partials
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         context["ttdn"] = self.view(config, page)
