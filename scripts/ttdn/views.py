@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from ttdn.assets import Asset
 from ttdn.collections import Feed, ItemLinks, Latest, ListingPage
-from ttdn.content import Entry, bulletin
+from ttdn.content import ContentType, Entry, bulletin
 from ttdn.head import Alternate, LanguageLink, absolute, alternates, language_links
 from ttdn.i18n import Language
 from ttdn.model import BuildModel
@@ -77,6 +77,9 @@ class PageView:
     bulletin: BulletinView | None = None
     stale_original: Entry | None = None  # a translation's original, changed since (notice)
     noindex: bool = False  # pages for editors only (the translation status page)
+    # `ttdn serve` shows drafts and scheduled pages (ttdn.content.load, drafts=True) with a
+    # banner: "draft", or the date a finished page is scheduled for.
+    unpublished: str | dt.date | None = None
 
     def t(self, key: str, **values: object) -> str:
         text = self.lang.t(key)
@@ -150,7 +153,17 @@ def page_view(
         item_labels=index.labels,
         bulletin=_bulletin(model, entry, lang, listing) if entry else None,
         stale_original=stale_original(model.content, entry) if entry else None,
+        unpublished=_unpublished(entry, kind) if entry and kind else None,
     )
+
+
+def _unpublished(entry: Entry, kind: ContentType) -> str | dt.date | None:
+    """Why a page shown by `ttdn serve` would not be published yet (None: it would be)."""
+    if not kind.schedulable:
+        return None
+    if getattr(entry.meta, "draft", False):
+        return "draft"
+    return entry.meta.date if entry.meta.date > dt.date.today() else None
 
 
 def issue_card(model: BuildModel, issue: Entry, cover_for: str | None = None) -> IssueCard:

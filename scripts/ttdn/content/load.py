@@ -40,12 +40,16 @@ def load_content(
     root: Path | None = None,
     today: dt.date | None = None,
     only: Collection[PurePosixPath] | None = None,
+    drafts: bool = False,
 ) -> tuple[Content, list[Finding]]:
     """Every page of every language, and every problem found on the way.
 
     Drafts and items dated after `today` are left out (and remembered as hidden). `root` is the
     repository: findings name files relative to it. `only`: just these pages (paths under
     docs/<lang>/), in every language they exist in, for a check of a few changed files.
+    `drafts` (`ttdn serve` only): drafts and scheduled items are in as if published, so an
+    editor sees them (with a banner); pending translations stay out, and the placeholder rule
+    still looks only at what would really be published.
     """
     today = today or dt.date.today()
     entries: dict[str, dict[PurePosixPath, Entry]] = {}
@@ -68,7 +72,7 @@ def load_content(
             findings += problems
             if entry is None:
                 continue
-            if kind.published(entry.meta, today):
+            if kind.published(entry.meta, today) or (drafts and not entry.meta.pending):
                 published[src] = entry
                 findings += _empty_body(entry, kind)
             else:

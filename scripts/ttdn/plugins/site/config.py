@@ -20,3 +20,6 @@ class SiteConfig(Config):
     translation_owner = c.Type(str, default="")
     repository = c.Type(str, default="")
     translation_history = c.Type(str, default="commits/main/{path}")
+    # Drafts and scheduled pages built too, each with a banner: `ttdn serve` sets it (never
+    # set it in mkdocs.yml: a published site would show unfinished pages).
+    drafts = c.Type(bool, default=False)

@@ -72,13 +72,15 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def _load(self, config: MkDocsConfig) -> BuildModel:
         types = _content_types(self.config.content_types)
-        return self._accept(*load_model(config, types, self._assets(config)))
+        return self._accept(*load_model(config, types, self._assets(config),
+                                        drafts=self.config.drafts))
 
     def _update(self, config: MkDocsConfig) -> BuildModel:
         """A preview build: the previous model with the saved pages read again."""
         previous = self.preview.model
         saved = preview.sources(self.preview.changed, Path(config.docs_dir))
-        model = self._accept(*update_model(previous, config, saved, self._assets(config)))
+        model = self._accept(*update_model(previous, config, saved, self._assets(config),
+                                           drafts=self.config.drafts))
         self.preview.urls.update(preview.affected_urls(previous.index, model.index, saved))
         preview.mark_stale(Path(config.site_dir), self.preview.urls)
         return model
@@ -154,6 +156,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
             # The body's "[video]" paragraph (checked to stand once, ttdn.content.load).
             video = self._partials(config).get_template("partials/ttdn/video.html")
             html = html.replace(f"<p>{VIDEO_MARKER}</p>", video.render(ttdn=view), 1)
+        if view.unpublished is not None:  # only under `ttdn serve` (drafts shown)
+            banner = self._partials(config).get_template("partials/ttdn/unpublished.html")
+            html = banner.render(ttdn=view) + html
         if view.partial is None and view.cover_html is None:
             return html
         block = view.cover_html or ""
