@@ -9,8 +9,9 @@ else the plugin's `translation_owner`) and a link to the original's history in t
 where the diff since the translation is one click away. A rendered diff would need git at
 build time and the text as translated, which the fingerprint does not keep, so the
 repository's own history is linked.
-Unpublished originals (drafts, scheduled pages, an unfinished bulletin issue) are counted and
-listed by file, never by title: their titles must not leak before publication.
+Unpublished originals (drafts, scheduled pages, an unfinished bulletin issue) whose translation
+is not done are only counted: nothing of them, not even a file name, appears before
+publication, but the page never says "all translated" while one waits.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def row_of(pair: PairState, options: StatusOptions, title: str, href: str | None
 
 
 def held_rows(model: BuildModel, options: StatusOptions) -> list[StatusRow]:
-    """Unpublished originals whose translation is not done, by file (never by title)."""
+    """Unpublished originals whose translation is not done (counted, never shown)."""
     content = model.content
     default = model.languages.default.code
     rows = []
