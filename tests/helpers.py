@@ -49,7 +49,8 @@ def content_pages(pages: dict) -> dict:
     translation status page)."""
     return {
         path: doc for path, doc in pages.items()
-        if not path.endswith("404.html") and not path.startswith(f"{STATUS_PATH}/")
+        if not path.endswith("404.html")
+        and not path.removeprefix("en/").startswith(f"{STATUS_PATH}/")
     }
 
 

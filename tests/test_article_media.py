@@ -29,6 +29,16 @@ def media_site(tmp_path_factory) -> Path:
         "Có YouTube", "2023-02-03",
         video="{youtube: abcdefghijk, poster: /photos/poster.jpg, title: Phóng sự}",
     )
+    files["vi/tin-bai/2023/youtube-dan.md"] = article(
+        "YouTube dán vào", "2023-02-04",
+        video='{youtube: "https://www.youtube.com/watch?v=abcdefghijk&t=42s", '
+              'poster: /photos/poster.jpg, title: Phóng sự dán}',
+    ).replace("nội dung bài viết.\n", "mở đầu.\n\n[video]\n\nĐoạn sau video.\n")
+    files["vi/tin-bai/2023/facebook.md"] = article(
+        "Có Facebook", "2023-02-05",
+        video="{facebook: https://www.facebook.com/SoNgoaiVu/videos/1234567890/?ref=share, "
+              "poster: /photos/poster.jpg, title: Video Facebook}",
+    )
     clip = root / "docs/vi/tin-bai/2023/clip.mp4"
     clip.parent.mkdir(parents=True, exist_ok=True)
     clip.write_bytes(b"\x00\x00\x00\x18ftypmp42")
@@ -79,3 +89,30 @@ def test_youtube_is_a_click_to_load_link_with_a_local_poster(media_site: Path) -
     assert "assets/images/" in poster
     assert served(media_site, "tin-bai/2023/co-youtube/", poster).is_file()
     assert not doc.xpath("//iframe")
+
+
+def test_a_pasted_youtube_address_is_converted_and_placed_in_the_text(media_site: Path) -> None:
+    page = "tin-bai/2023/youtube-dan/"
+    doc = parse(media_site / page / "index.html")
+    (figure,) = doc.xpath("//figure[@class='ttdn-video']")
+    assert figure.xpath("a/@href") == ["https://www.youtube.com/watch?v=abcdefghijk"]
+    # In the text where "[video]" stood: after the first paragraph, before the next one.
+    before = figure.getprevious()
+    after = figure.getnext()
+    assert before.text_content().endswith("mở đầu.") and after.text_content() == (
+        "Đoạn sau video.")
+    assert "[video]" not in doc.text_content()
+
+
+def test_a_facebook_video_is_its_poster_and_a_link_asking_nothing_of_facebook(
+        media_site: Path) -> None:
+    page = "tin-bai/2023/facebook/"
+    doc = parse(media_site / page / "index.html")
+    (link,) = doc.xpath("//figure[@class='ttdn-video']/a")
+    assert link.get("href") == "https://www.facebook.com/SoNgoaiVu/videos/1234567890/"
+    assert "Facebook" in link.text_content()
+    assert served(media_site, page, link.xpath("img/@src")[0]).is_file()
+    # Nothing on the page loads from another host: only links lead out.
+    loaded = doc.xpath("//@src | //link[@rel='stylesheet']/@href | //video/@poster")
+    assert all(not url.startswith(("http:", "https:", "//")) for url in loaded)
+    assert not doc.xpath("//iframe | //script[contains(@src, 'facebook')]")

@@ -87,3 +87,45 @@ def test_snapshots_tell_a_saved_page_from_any_other_change(tmp_path: Path) -> No
     assert saved_pages(before, snapshot([docs, tmp_path / "photos"]), docs) == {page}
     (tmp_path / "photos" / "new.jpg").write_bytes(b"x")  # a photo added: a full build
     assert saved_pages(before, snapshot([docs, tmp_path / "photos"]), docs) is None
+
+
+DRAFT = ("---\ntitle: Bài nháp mới\ndescription: Bài nháp mới.\ndate: 2023-01-20\n"
+         "category: bien-dao\nagency: Sở Ngoại vụ\ndraft: true\n---\n\n# Bài nháp mới\n\n"
+         "Đang viết.\n")
+
+
+def test_a_new_draft_is_previewed_with_a_banner_not_a_404(served) -> None:
+    root, base = served
+    for code, text in (("vi", DRAFT), ("en", DRAFT.replace("draft: true", "draft: true\n"
+                                                           "translation: {pending: 2023-01-20}"))):
+        path = root / f"docs/{code}/tin-bai/2023/nhap.md"
+        path.write_text(text, "utf-8")
+    wait_until(lambda: "Bài nháp mới" in fetch(base + "tin-bai/2023/nhap/"))
+    page = fetch(base + "tin-bai/2023/nhap/")
+    assert "Bản xem trước: trang này chưa được đăng" in page
+    assert "Đây là bản nháp" in page
+
+
+def test_a_page_turned_into_a_draft_shows_as_a_draft_not_its_old_version(served) -> None:
+    root, base = served
+    for code in ("vi", "en"):
+        path = root / f"docs/{code}/tin-bai/2023/bai-03.md"
+        path.write_text(path.read_text("utf-8").replace("---\n\n", "draft: true\n---\n\n", 1),
+                        "utf-8")
+    wait_until(lambda: "This is a draft" in fetch(base + "en/tin-bai/2023/bai-03/"))
+    assert "Preview: this page is not published yet" in fetch(base + "en/tin-bai/2023/bai-03/")
+
+
+def test_a_scheduled_page_is_previewed_with_its_date(served) -> None:
+    root, base = served
+    later = "2999-06-01"
+    for code in ("vi", "en"):
+        old = root / f"docs/{code}/tin-bai/2023/bai-04.md"
+        new = root / f"docs/{code}/tin-bai/2999/bai-04.md"
+        new.parent.mkdir(parents=True, exist_ok=True)
+        new.write_text(old.read_text("utf-8").replace("date: 2023-01-04", f"date: {later}"),
+                       "utf-8")
+        old.unlink()
+    wait_until(lambda: "hẹn đăng ngày" in fetch(base + "tin-bai/2999/bai-04/"))
+    assert "1 tháng 6, 2999" in fetch(base + "tin-bai/2999/bai-04/")
+    assert "scheduled for 1 June 2999" in fetch(base + "en/tin-bai/2999/bai-04/")

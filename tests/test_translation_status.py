@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.exceptions import Abort
 
-from helpers import article, column_site, parse
+from helpers import SMALL_CONFIG, article, column_site, make_small_site, parse
 from ttdn.content import frontmatter, text
 
 
@@ -95,3 +95,69 @@ def test_an_empty_article_fails_the_build(small_site, caplog) -> None:
     with pytest.raises(Abort):
         small_site(files)
     assert "docs/vi/tin-bai/2023/rong.md:8: empty-body:" in caplog.text
+
+
+REPO = "https://github.com/example/ttdn"
+
+
+@pytest.fixture
+def built_with_repo(tmp_path):
+    """The status site with a repository and a configured owner, and a half-translated draft
+    (an unpublished bulletin-like page whose translation is pending)."""
+    config = SMALL_CONFIG.replace("      report_problem_url: bao-loi/\n",
+                                  "      report_problem_url: bao-loi/\n"
+                                  "      translation_owner: Sở Ngoại vụ\n"
+                                  f"      repository: {REPO}\n")
+    files = status_site(lambda f: f)
+    draft = article("Bài nháp", "2023-02-05").replace("---\n\n", "draft: true\n---\n\n", 1)
+    files["vi/tin-bai/2023/nhap.md"] = draft
+    files["en/tin-bai/2023/nhap.md"] = article("Nhap", "2023-02-05").replace(
+        "---\n\n", "draft: true\ntranslation: {pending: 2023-02-06}\n---\n\n", 1)
+    return make_small_site(tmp_path, files, config)
+
+
+def rows_of(doc) -> dict[str, list[str]]:
+    return {
+        row.xpath("string(td[1])").strip(): [row.xpath(f"string(td[{i}])").strip()
+                                             for i in range(2, 7)]
+        for row in doc.xpath("//table[@class='ttdn-status']//tbody/tr")
+    }
+
+
+def test_status_page_exists_in_both_languages(built_with_repo) -> None:
+    vi = parse(built_with_repo / "trang-thai-dich/index.html")
+    en = parse(built_with_repo / "en/trang-thai-dich/index.html")
+    assert vi.xpath("string(//h1)") == "Tình trạng bản dịch"
+    assert en.xpath("string(//h1)") == "Translation status"
+    assert en.xpath("//html/@lang") == ["en"]
+    assert set(rows_of(vi)) == set(rows_of(en))
+
+
+def test_status_page_gives_totals_ages_owners_and_the_originals_history(built_with_repo) -> None:
+    import datetime as dt
+
+    en = parse(built_with_repo / "en/trang-thai-dich/index.html")
+    totals = en.xpath("string(//p[@class='ttdn-status-totals'])")
+    # Published originals: the 2022 article, da-dich, da-sua, cho-dich (+ home and column).
+    assert "1 pending" in totals and "1 with a changed original" in totals
+    assert "1 translations of unpublished pages" in totals
+    rows = rows_of(en)
+    today = dt.date.today()
+    pending = rows["Bài chờ dịch"]
+    assert pending[2] == f"{(today - dt.date(2023, 2, 4)).days} days"
+    assert pending[3] == "Sở Thông tin và Truyền thông"  # the original's agency
+    stale = rows["Bài đã sửa"]
+    assert stale[2] == f"{(today - dt.date(2023, 2, 2)).days} days"
+    link = en.xpath("//tr[@class='ttdn-status--stale']/td[6]/a/@href")
+    assert link == [f"{REPO}/commits/main/docs/vi/tin-bai/2023/da-sua.md"]
+    assert rows["Trang chủ"][3] == "Sở Ngoại vụ"  # no agency: the configured owner
+    assert not en.xpath("//*[contains(@class, 'md-source')]")  # no widget asking GitHub
+
+
+def test_a_half_translated_unpublished_page_is_never_all_translated(built_with_repo) -> None:
+    vi = parse(built_with_repo / "trang-thai-dich/index.html")
+    text = vi.text_content()
+    assert "Mọi trang đều đã được dịch" not in text
+    totals = vi.xpath("string(//p[@class='ttdn-status-totals'])")
+    assert "và 1 bản dịch của trang chưa đăng" in totals  # counted …
+    assert "Bài nháp" not in text and "nhap.md" not in text  # … never shown before publication

@@ -95,14 +95,16 @@ def _replace(target: Path, staging: Path) -> None:
 @CONFIG
 @VERBOSE
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
-def serve(config_file: str, dev_addr: str, verbose: bool) -> None:
+@click.option("--drafts/--no-drafts", default=True, show_default=True,
+              help="Show drafts and scheduled pages, each with a banner.")
+def serve(config_file: str, dev_addr: str, verbose: bool, drafts: bool) -> None:
     """Xem trước / Serve the site with live reload; content errors show in the browser."""
     from ttdn.check import run_check
     from ttdn.serve import serve as serve_site
 
     _editor_log(config_file, verbose)
     serve_site(config_file, dev_addr,
-               lambda paths: run_check(Path(config_file), paths, preview=True).findings)
+               lambda paths: run_check(Path(config_file), paths, preview=True).findings, drafts)
 
 
 @main.command()
@@ -145,7 +147,7 @@ def translated(config_file: str, paths: tuple[Path, ...]) -> None:
         name = shown(path.resolve(), project.root)
         try:
             original = original_of(path, project.docs_dir, languages)
-            digest = mark_translated(path, original, name)
+            digest = mark_translated(path, original, name, languages)
         except EditError as err:
             click.echo(str(err.finding), err=True)
             failed = True

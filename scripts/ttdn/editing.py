@@ -10,10 +10,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ttdn.commands import suggest
 from ttdn.content import frontmatter, text
 from ttdn.content.errors import ContentError
+from ttdn.content.unfinished import VIETNAMESE_SHARE, placeholder_findings, vietnamese_share
 from ttdn.findings import Finding
 from ttdn.i18n import Languages
+from ttdn.scaffold import placeholder_texts
 from ttdn.slugs import slugify
 
 TRANSLATION_LINE = re.compile(r"^translation:.*\n(?:[ \t]+.*\n)*", re.MULTILINE)
@@ -37,8 +40,13 @@ def original_of(path: Path, docs_dir: Path, languages: Languages) -> Path:
     return docs_dir / languages.default.code / Path(*relative.parts[1:])
 
 
-def mark_translated(path: Path, original: Path, shown: str) -> str:
-    """Record in the translation at `path` the fingerprint of `original`; returns it."""
+def mark_translated(
+    path: Path, original: Path, shown: str, languages: Languages | None = None
+) -> str:
+    """Record in the translation at `path` the fingerprint of `original`; returns it.
+
+    With `languages`, a translation still holding a scaffold's placeholder or still in
+    Vietnamese is refused: recording it would publish it."""
     if not original.is_file():
         raise EditError(Finding(
             shown, 1, "translation-orphan",
@@ -47,9 +55,11 @@ def mark_translated(path: Path, original: Path, shown: str) -> str:
         ))
     try:
         source = frontmatter.read(original, str(original))
-        frontmatter.read(path, shown)  # a broken front matter is reported, not overwritten
+        translation = frontmatter.read(path, shown)  # a broken one is reported, not overwritten
     except ContentError as err:
         raise EditError(err.finding) from None
+    if languages is not None:
+        _refuse_unfinished(translation, shown, languages)
     digest = text.digest(source.data, source.body)
     raw = path.read_bytes().decode("utf-8")
     newline = "\r\n" if "\r\n" in raw else "\n"
@@ -69,6 +79,32 @@ def mark_translated(path: Path, original: Path, shown: str) -> str:
         head += line
     path.write_bytes((head + "---\n" + rest).replace("\n", newline).encode("utf-8"))
     return digest
+
+
+def _refuse_unfinished(translation: frontmatter.FrontMatter, shown: str,
+                       languages: Languages) -> None:
+    placeholders = placeholder_findings(translation, shown, placeholder_texts(languages))
+    if placeholders:
+        first = placeholders[0]
+        raise EditError(Finding(
+            shown, first.line, "translated-placeholder",
+            "Bản dịch vẫn là chữ mẫu (dòng này): dịch tiêu đề, tóm tắt và nội dung trước, rồi "
+            "chạy lại lệnh.",
+            "The translation is still the placeholder (this line): translate the title, the "
+            "description and the text first, then run the command again.",
+        ))
+    words = " ".join(str(translation.data.get(key, "")) for key in ("title", "description"))
+    share = vietnamese_share(f"{words} {translation.body}")
+    if languages.default.code == "vi" and share > VIETNAMESE_SHARE:
+        raise EditError(Finding(
+            shown, 1, "translated-language",
+            f"Bản dịch vẫn là tiếng Việt ({share:.0%} chữ cái là chữ riêng của tiếng Việt, quá "
+            f"{VIETNAMESE_SHARE:.0%}): dịch tiêu đề, tóm tắt và nội dung trước, rồi chạy lại "
+            "lệnh.",
+            f"The translation is still Vietnamese ({share:.0%} of its letters are letters only "
+            f"Vietnamese writes, over {VIETNAMESE_SHARE:.0%}): translate the title, the "
+            "description and the text first, then run the command again.",
+        ))
 
 
 @dataclass(frozen=True)
@@ -106,24 +142,16 @@ def new_article(
         "agency": _quoted(article.agency),
     }
     vi_front = "".join(f"{k}: {v}\n" for k, v in fields.items())
-    original_body = (
-        f"# {article.title}\n\n"
-        "Viết nội dung bài ở đây. Sửa 'description' (tóm tắt một hai câu) ở trên.\n"
-    )
+    original_body = f"# {article.title}\n\n{languages.default.t('scaffold_new_article_body')}\n"
     paths[0].parent.mkdir(parents=True, exist_ok=True)
     paths[0].write_text(f"---\n{vi_front}---\n\n{original_body}", "utf-8")
     for path in paths[1:]:
         path.parent.mkdir(parents=True, exist_ok=True)
         name = path.relative_to(docs_dir.parent).as_posix()
         pending = f"translation: {{pending: {dt.date.today().isoformat()}}}\n"
-        path.write_text(
-            f"---\n{vi_front}{pending}---\n\n"
-            "Bản dịch đang chờ: trang này chưa được đăng. Dịch tiêu đề, tóm tắt và nội dung, "
-            "rồi chạy: ttdn translated " + name + "\n\n"
-            "Translation pending: this page is not published. Translate the title, the "
-            "description and the text, then run: ttdn translated " + name + "\n",
-            "utf-8",
-        )
+        notes = "\n\n".join(f"{lang.t('scaffold_pending')} {suggest('translated', name)}"
+                            for lang in languages.all)
+        path.write_text(f"---\n{vi_front}{pending}---\n\n{notes}\n", "utf-8")
     return paths
 
 

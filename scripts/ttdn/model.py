@@ -22,7 +22,7 @@ from ttdn.assets import Assets
 from ttdn.collections import SiteIndex, index_site
 from ttdn.content import Content, ContentType, load_content
 from ttdn.content.categories import Category, categories
-from ttdn.content.types import Labels, type_findings
+from ttdn.content.types import Labels, type_findings, type_of
 from ttdn.findings import Finding
 from ttdn.guard import gate
 from ttdn.i18n import Languages
@@ -67,15 +67,18 @@ def load_model(
     types: tuple[ContentType, ...],
     assets: Assets,
     today: dt.date | None = None,
+    drafts: bool = False,
 ) -> tuple[BuildModel, list[Finding]]:
-    """Read the content, check every file it refers to, compute the collections."""
+    """Read the content, check every file it refers to, compute the collections (`drafts`:
+    with drafts and scheduled pages, for `ttdn serve`)."""
     languages, site_names = languages_of(config)
     known = categories()
     content, findings = load_content(
         Path(config.docs_dir), languages, types, known, root=assets.root, today=today,
         pages=gate.pages_of(config),
+        drafts=drafts,
     )
-    findings += assets.check(content)
+    findings += _published_only(assets.check(content), content, types, today, drafts)
     findings += type_findings(content, types)  # the bulletin's numbering, both languages…
     findings += pair_findings(content)  # a draft's translation must not go out alone
     labels = {
@@ -94,15 +97,16 @@ def update_model(
     saved: dict[str, set[PurePosixPath]],
     assets: Assets,
     today: dt.date | None = None,
+    drafts: bool = False,
 ) -> tuple[BuildModel, list[Finding]]:
     """The previous model with the `saved` pages read again (`ttdn serve`'s preview builds):
     the same model `load_model` would give while no page was added or removed."""
     everywhere = set().union(*saved.values())  # a page and its translations
     fresh, findings = load_content(
         Path(config.docs_dir), previous.languages, previous.types, previous.categories,
-        root=assets.root, today=today, only=everywhere,
+        root=assets.root, today=today, only=everywhere, drafts=drafts,
     )
-    findings += assets.check(fresh)
+    findings += _published_only(assets.check(fresh), fresh, previous.types, today, drafts)
     content = update_content(
         previous.content, fresh, {code: everywhere for code in previous.languages.codes}
     )
@@ -113,6 +117,17 @@ def update_model(
     }
     index = index_site(content, previous.types, labels)
     return replace(previous, content=content, index=index, assets=assets), findings
+
+
+def _published_only(found: list[Finding], content: Content, types: tuple[ContentType, ...],
+                    today: dt.date | None, drafts: bool) -> list[Finding]:
+    """With drafts shown (`ttdn serve`), a draft's missing photo is not yet a mistake (a new
+    issue's cover is added last): only pages that would be published keep their findings."""
+    if not drafts:
+        return found
+    day = today or dt.date.today()
+    unpublished = {e.shown for e in content if not type_of(e.src, types).published(e.meta, day)}
+    return [f for f in found if f.path not in unpublished]
 
 
 def preview_of(config: MkDocsConfig) -> Preview | None:

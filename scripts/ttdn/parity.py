@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ttdn.commands import suggest
 from ttdn.content import Content, Entry
 from ttdn.findings import Finding
 from ttdn.i18n import Language
@@ -105,18 +106,18 @@ def _state_finding(pair: PairState) -> Finding | None:
         return Finding(
             translation.shown, translation.line_of("title"), "translation-source",
             f"Bản dịch chưa ghi nó được dịch từ phiên bản nào của {original.shown}. Khi bản "
-            f"dịch đã khớp bản gốc, chạy: ttdn translated {translation.shown}",
+            f"dịch đã khớp bản gốc, chạy: {suggest('translated', translation.shown)}",
             f"The translation does not record which version of {original.shown} it was made "
-            f"from. Once it matches the original, run: ttdn translated {translation.shown}",
+            f"from. Once it matches the original, run: {suggest('translated', translation.shown)}",
             severity="warning",
         )
     if pair.state == "stale":
         return Finding(
             translation.shown, translation.line_of("translation"), "translation-stale",
             f"Bản gốc {original.shown} đã sửa sau khi dịch: cập nhật bản dịch rồi chạy "
-            f"ttdn translated {translation.shown}",
+            f"{suggest('translated', translation.shown)}",
             f"The original {original.shown} changed after this translation was made: update "
-            f"the translation, then run ttdn translated {translation.shown}",
+            f"the translation, then run {suggest('translated', translation.shown)}",
             severity="warning",
         )
     return None

@@ -20,6 +20,26 @@ from ttdn.content.bulletin import SECTION, BulletinArticleMeta, IssueMeta
 from ttdn.files import atomic_write
 from ttdn.i18n import Languages
 
+# The translation keys of every placeholder text a scaffold writes (`ttdn new-issue` here,
+# `ttdn new-article` in ttdn.editing): ttdn.content.unfinished refuses a published page that
+# still holds one. "scaffold_board" is left out: its text is a real board an issue may keep.
+PLACEHOLDER_KEYS = (
+    "scaffold_issue_title",
+    "scaffold_issue_description",
+    "scaffold_image_alt",
+    "scaffold_editorial",
+    "scaffold_article_title",
+    "scaffold_article_description",
+    "scaffold_article_body",
+    "scaffold_new_article_body",
+    "scaffold_pending",
+)
+
+
+def placeholder_texts(languages: Languages) -> tuple[str, ...]:
+    """Every placeholder a scaffold may have written, in every language."""
+    return tuple(dict.fromkeys(lang.t(key) for lang in languages.all for key in PLACEHOLDER_KEYS))
+
 
 class IssueExists(Exception):
     def __init__(self, path: Path):

@@ -117,7 +117,7 @@ class _DirtyNotice(logging.Filter):
 
 
 def serve(config_file: str, dev_addr: str,
-          check: Callable[[Sequence[Path]], list[Finding]]) -> None:
+          check: Callable[[Sequence[Path]], list[Finding]], drafts: bool = True) -> None:
     """Serve the site on `dev_addr` until interrupted; `check(paths)` gives the content's
     errors (of the whole site when `paths` is empty).
 
@@ -130,6 +130,8 @@ def serve(config_file: str, dev_addr: str,
 
     def config_for_serving():
         config = load_config(config_file, site_dir=site_dir, dev_addr=dev_addr)
+        if "ttdn-site" in config.plugins:  # drafts and scheduled pages, with a banner
+            config.plugins["ttdn-site"].config.drafts = drafts
         host, port = config.dev_addr
         config.site_url = f"http://{host}:{port}{urlsplit(config.site_url or '/').path}"
         return config

@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from ttdn.assets import Asset
 from ttdn.collections import Feed, ItemLinks, Latest, ListingPage
-from ttdn.content import Entry, bulletin
+from ttdn.content import ContentType, Entry, bulletin
 from ttdn.head import Alternate, LanguageLink, absolute, alternates, language_links
 from ttdn.i18n import Language
 from ttdn.model import BuildModel
@@ -31,7 +31,9 @@ class VideoView:
     poster: Asset | None  # the poster photo's derivative
     src: str | None = None  # self-hosted file: path from the site root
     mime: str | None = None
-    youtube: str | None = None  # watch URL: a link, nothing loaded before the click
+    link: str | None = None  # YouTube's or Facebook's page: a link, nothing loaded before it
+    link_label: str = ""  # translation key of the link's text ("video_youtube"…)
+    inline: bool = False  # the body places it (ttdn.content.video.MARKER), not the title
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,9 @@ class PageView:
     bulletin: BulletinView | None = None
     stale_original: Entry | None = None  # a translation's original, changed since (notice)
     noindex: bool = False  # pages for editors only (the translation status page)
+    # `ttdn serve` shows drafts and scheduled pages (ttdn.content.load, drafts=True) with a
+    # banner: "draft", or the date a finished page is scheduled for.
+    unpublished: str | dt.date | None = None
 
     def t(self, key: str, **values: object) -> str:
         text = self.lang.t(key)
@@ -148,7 +153,17 @@ def page_view(
         item_labels=index.labels,
         bulletin=_bulletin(model, entry, lang, listing) if entry else None,
         stale_original=stale_original(model.content, entry) if entry else None,
+        unpublished=_unpublished(entry, kind) if entry and kind else None,
     )
+
+
+def _unpublished(entry: Entry, kind: ContentType) -> str | dt.date | None:
+    """Why a page shown by `ttdn serve` would not be published yet (None: it would be)."""
+    if not kind.schedulable:
+        return None
+    if getattr(entry.meta, "draft", False):
+        return "draft"
+    return entry.meta.date if entry.meta.date > dt.date.today() else None
 
 
 def issue_card(model: BuildModel, issue: Entry, cover_for: str | None = None) -> IssueCard:
@@ -195,14 +210,20 @@ def _video(model: BuildModel, entry: Entry) -> VideoView | None:
     if video is None:
         return None
     poster = model.assets.find(entry, video.poster)
+    inline = entry.video_line is not None
     if video.youtube:
         return VideoView(
-            video.title, poster, youtube=f"https://www.youtube.com/watch?v={video.youtube}"
+            video.title, poster, link=f"https://www.youtube.com/watch?v={video.youtube}",
+            link_label="video_youtube", inline=inline,
         )
+    if video.facebook:
+        return VideoView(video.title, poster, link=video.facebook, link_label="video_facebook",
+                         inline=inline)
     source = model.assets.find(entry, video.src)
     suffix = "." + video.src.rsplit(".", 1)[-1].lower()
     return VideoView(
-        video.title, poster, src=source.url if source else None, mime=VIDEO_TYPES.get(suffix)
+        video.title, poster, src=source.url if source else None, mime=VIDEO_TYPES.get(suffix),
+        inline=inline,
     )
 
 

@@ -8,7 +8,7 @@ import json
 from ttdn.content import frontmatter
 
 
-def test_new_article_creates_the_pair_and_passes_the_check(project, ttdn) -> None:
+def test_new_article_creates_the_pair_and_passes_the_check_once_written(project, ttdn) -> None:
     result = ttdn("new-article", "--title", 'Hội nghị: "Gặp gỡ Quảng Ngãi" 2023',
                   "--category", "bien-dao", "--date", "2023-03-15")
     assert result.exit_code == 0, result.output
@@ -20,6 +20,9 @@ def test_new_article_creates_the_pair_and_passes_the_check(project, ttdn) -> Non
     assert meta["category"] == "bien-dao" and meta["date"] == "2023-03-15"
     pending = frontmatter.read(project / en, en).data["translation"]
     assert pending == {"pending": dt.date.today().isoformat()}
+    body = (project / vi).read_text("utf-8")
+    (project / vi).write_text(body.replace(body[body.index("Viết nội dung"):],
+                                           "Nội dung thật của bài.\n"), "utf-8")
     check = ttdn("check", "--format", "json")
     data = json.loads(check.output)
     assert data["findings"] == [] and check.exit_code == 0

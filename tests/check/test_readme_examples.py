@@ -8,8 +8,11 @@ import re
 import textwrap
 from pathlib import Path
 
+from click.testing import CliRunner
+
 from helpers import ROOT, build_site
 from images.image_fixtures import canonical, write_jpeg
+from ttdn.cli import main
 
 README = (ROOT / "README.md").read_text("utf-8")
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
@@ -81,26 +84,79 @@ def test_readme_error_example_is_what_the_check_prints(project, ttdn) -> None:
     assert output[:2] == shown[:2]
 
 
-def test_contributing_commands_work_as_written(project, ttdn) -> None:
-    command = next(line for line in blocks(CONTRIBUTING, "sh")[1].splitlines()
-                   if line.startswith("ttdn new-article"))
-    args = re.findall(r'"[^"]*"|\S+', command)[1:]
-    result = ttdn(*[a.strip('"') for a in args], "--date", "2026-01-05")
+def write_body(path: Path, text: str, title: str | None = None) -> None:
+    """What the editor does: the text under the front matter (and the title translated)."""
+    content = path.read_text("utf-8")
+    head, _, _ = content.partition("\n---\n")
+    if title:
+        head = re.sub(r"^title: .*$", f"title: {title}", head, flags=re.MULTILINE)
+        head = re.sub(r"^description: .*$", f"description: {title}.", head, flags=re.MULTILINE)
+    path.write_text(f"{head}\n---\n\n# {title or 'Bài'}\n\n{text}\n", "utf-8")
+
+
+def commands(half: str) -> list[list[str]]:
+    """Every `./run ttdn …` line of one language's half, as the arguments of `ttdn`."""
+    return [re.findall(r'"[^"]*"|\S+', line)[2:] for block in blocks(half, "sh")
+            for line in block.splitlines() if line.startswith("./run ttdn ")]
+
+
+def run(ttdn, words: list[str]):
+    command, *args = [w.strip('"') for w in words]
+    return ttdn(command, *args)
+
+
+def test_contributing_walkthrough_works_as_written_in_both_halves(project, ttdn,
+                                                                  monkeypatch) -> None:
+    vietnamese, _, english = CONTRIBUTING.partition("# Contributing content")
+    assert commands(vietnamese) == commands(english)  # one walkthrough, two languages
+    steps = {words[0]: words for words in commands(vietnamese)}
+    monkeypatch.chdir(project)  # as at the repository root
+    result = run(ttdn, steps["new-article"] + ["--date", "2026-01-05"])
     assert result.exit_code == 0, result.output
     vi, en = result.output.split()
     assert vi == "docs/vi/tin-bai/2026/tieu-de-bai-viet.md"
-    assert ttdn("check").exit_code == 0
-    translated = next(line for line in blocks(CONTRIBUTING, "sh")[2].splitlines()
-                      if line.startswith("ttdn translated")).split()[-1]
-    assert translated == en
-    assert ttdn("translated", str(project / translated)).exit_code == 0
+    assert ttdn("check").exit_code == 1  # the placeholder text is not published
+    write_body(project / vi, "Nội dung bài viết của sở.\n\n[video]")
+    video = next(b for b in blocks(vietnamese, "yaml") if b.startswith("video:"))
+    path = project / vi
+    path.write_text(path.read_text("utf-8").replace("agency:", video + "agency:", 1), "utf-8")
+    write_jpeg(project / "photos/tin-bai/poster.jpg", canonical((64, 48)))
+    checks = [words for words in commands(vietnamese) if words[0] == "check"]
+    assert all(run(ttdn, words).exit_code == 0 for words in checks if len(words) > 1
+               and not words[1].startswith("photos/")), ttdn("check").output
+    translated = steps["translated"]
+    assert translated[1] == en
+    assert run(ttdn, translated).exit_code == 1  # still the placeholder: refused
+    write_body(project / en, "The department's article.\n\n[video]",
+               title="An article of the department")
+    path = project / en
+    path.write_text(path.read_text("utf-8").replace("agency:", video + "agency:", 1), "utf-8")
+    assert run(ttdn, translated).exit_code == 0
     assert "translation: {source: " in (project / en).read_text("utf-8")
-    assert ttdn("check").exit_code == 0
+    assert run(ttdn, steps["new-issue"]).exit_code == 0
+    assert (project / "docs/vi/ban-tin/2027/q1/index.md").is_file()
+    write_jpeg(project / "photos/sach-anh/bo-bien/anh.jpg", canonical((64, 48)))
+    images = CliRunner().invoke(main, [w.strip('"') for w in steps["images"]])
+    assert images.exit_code == 0, images.output  # `ttdn images` reads no mkdocs.yml
+    assert ttdn("check").exit_code == 0, ttdn("check").output
+
+
+def test_contributing_video_examples_are_accepted(project, ttdn) -> None:
+    write_jpeg(project / "photos/tin-bai/poster.jpg", canonical((64, 48)))
+    for example in (b for b in blocks(CONTRIBUTING, "yaml") if b.startswith("video:")):
+        path = project / "docs/vi/tin-bai/2023/bai-mot.md"
+        original = path.read_text("utf-8")
+        path.write_text(original.replace("agency:", example + "agency:", 1), "utf-8")
+        found = [f for f in ttdn("check", "--format", "json").output.split('"rule": ')[1:]
+                 if not f.startswith('"translation-stale"')]
+        assert found == [], found
+        path.write_text(original, "utf-8")
 
 
 RULE = re.compile(r'"((?:yaml|encoding|schema|place|empty-body|duplicate-slug|unicode-nfc|'
                   r'front-matter-url|image|symlink|dotfile|outside-language|reserved-path|'
-                  r'yaml-duplicate-key|(?:image|asset|link|translation|file|html|url|page|line|'
+                  r'yaml-duplicate-key|placeholder|scheduled|video-marker|'
+                  r'(?:image|asset|link|translation|translated|file|html|url|page|line|'
                   r'nesting|table)-[a-z]+(?:-[a-z]+)*))"')
 
 

@@ -31,8 +31,10 @@ from ttdn.assets import Assets, references
 from ttdn.check.images import collect_errors, image_files, image_findings, is_image
 from ttdn.check.links import LinkChecker
 from ttdn.check.pages import PageSite
+from ttdn.check.schedule import scheduled_findings
 from ttdn.check.text import body_of, fix_nfc, nfc_finding
 from ttdn.check.trust import trust_findings
+from ttdn.check.unloaded import unloaded
 from ttdn.content import Content, ContentType, Entry, load_content
 from ttdn.content.categories import categories
 from ttdn.content.types import type_findings, type_of
@@ -53,6 +55,7 @@ class CheckResult:
     seconds: float
     states: list[PairState] = field(default_factory=list)  # every page against its translation
     fixed: list[str] = field(default_factory=list)  # files --fix normalised
+    checked: list[str] | None = None  # with paths: the pages checked (a pull request's own)
 
     @property
     def errors(self) -> list[Finding]:
@@ -118,6 +121,7 @@ def run_check(
     findings += pair_findings(content)
     if not preview:
         findings += parity_findings(content)
+        findings += scheduled_findings(content, project.types, today)
     if scope.pages is not None:
         findings += _slug_clashes(project, content, gate_scope)
     else:  # rules over the whole content need all of it (a subset would look incomplete)
@@ -125,6 +129,8 @@ def run_check(
     site = PageSite(project.root, project.docs_dir, languages, content, project.types, today)
     links = LinkChecker(site)
     written = list(_written(content))
+    written += unloaded(scope.markdown_files(project, languages.codes), written, project,
+                        languages)
     texts = []
     for entry in written:
         text = entry.path.read_text("utf-8-sig")
@@ -147,6 +153,7 @@ def run_check(
         seconds=time.perf_counter() - start,
         states=list(pair_states(content)),
         fixed=fixed,
+        checked=None if scope.pages is None else sorted({e.shown for e in written}),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from ttdn.commands import suggest
 from ttdn.findings import Finding, shown
 from ttdn.guard import detect
 from ttdn.guard.files import HEAD_BYTES
@@ -18,6 +19,7 @@ from ttdn.images.model import ImageError
 from ttdn.images.options import ImageOptions
 from ttdn.images.pipeline import check_file, init_process, open_image, unreadable
 from ttdn.images.runner import collect
+from ttdn.images.shrink import size_warning
 
 
 def image_files(folders: Iterable[Path]) -> tuple[list[Path], list[ImageError]]:
@@ -35,8 +37,11 @@ def is_image(path: Path) -> bool:
     return detect.image_format(head) is not None
 
 
-def image_errors(path: Path, options: ImageOptions) -> list[tuple[str, ImageError]]:
-    """(rule, error) for each problem of one file; empty when the photo may be committed."""
+def image_errors(
+    path: Path, options: ImageOptions, root: Path | None = None
+) -> list[tuple[str, ImageError]]:
+    """(rule, error) for each problem of one file; empty when the photo may be committed.
+    `root`: the repository, from which the suggested command names the file."""
     try:
         check_file(path, options)
         data = path.read_bytes()
@@ -50,12 +55,11 @@ def image_errors(path: Path, options: ImageOptions) -> list[tuple[str, ImageErro
         return [("image", ImageError(path, "cấu trúc JPEG hỏng", f"malformed JPEG ({err})"))]
     if fields:
         names = ", ".join(fields)
+        command = suggest("images", "--strip-location", shown(path, root))
         return [("image-location", ImageError(
             path,
-            f"ảnh chứa thông tin vị trí ({names}); xoá bằng: ttdn images --strip-location "
-            f"{path.name}",
-            f"the photo carries its location ({names}); remove it with: ttdn images "
-            f"--strip-location {path.name}",
+            f"ảnh chứa thông tin vị trí ({names}); xoá bằng: {command}",
+            f"the photo carries its location ({names}); remove it with: {command}",
         ))]
     return []
 
@@ -65,8 +69,10 @@ def image_findings(paths: Iterable[Path], root: Path) -> list[Finding]:
     init_process(options)
     findings = []
     for path in sorted(set(paths)):
-        for rule, err in image_errors(path, options):
+        for rule, err in image_errors(path, options, root):
             findings.append(Finding(shown(err.path, root), 0, rule, err.vi, err.en))
+        if (too_large := size_warning(path, options, root)) is not None:
+            findings.append(too_large)
     return findings
 
 

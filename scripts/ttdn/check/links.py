@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from ttdn.check.pages import PageSite, Target
+from ttdn.closest import closest, did_you_mean
 from ttdn.content import Entry
 from ttdn.findings import Finding
 from ttdn.guard.sanitize import url_problem
@@ -113,23 +114,47 @@ class LinkChecker:
         path, _, anchor = target.partition("#")
         path = unquote(path.split("?", 1)[0])
         if not path:
-            if anchor and anchor not in anchors_in(body):
-                return self._anchor(entry, link, entry.shown, anchor)
+            if anchor and anchor not in (here := anchors_in(body)):
+                return self._anchor(entry, link, entry.shown, anchor, here, body)
             return None
         resolved = self._resolve(entry, path)
         if resolved is None:
-            return self._missing(entry, link, None)
+            return self._missing(entry, link, None, body)
         if resolved is _GENERATED:
             return None
         if isinstance(resolved, Path):
-            return None if resolved.is_file() else self._missing(entry, link, None)
+            return None if resolved.is_file() else self._missing(entry, link, None, body)
         code, src = resolved
         page = self.site.page(code, src)
         if page is None or not page.published:
-            return self._missing(entry, link, (code, src, page))
+            return self._missing(entry, link, (code, src, page), body)
         if anchor and page.path is not None and anchor not in self.site.anchors(page):
-            return self._anchor(entry, link, page.shown, anchor)
+            return self._anchor(entry, link, page.shown, anchor, self.site.anchors(page), body)
         return None
+
+    def _nearest_page(self, entry: Entry, link: Link) -> str | None:
+        """The link as it should be written, to the existing page nearest to the one named:
+        the same path at another depth, the one page of that name, else the closest path."""
+        path, sep, anchor = link.target.partition("#")
+        path = unquote(path)
+        if not path.endswith(".md"):
+            return None
+        resolved = self._resolve(entry, path)
+        code = resolved[0] if isinstance(resolved, tuple) else entry.lang.code
+        sources = self.site.sources(code)
+        wanted = re.sub(r"^(?:\.\.?/)+", "", path.lstrip("/"))
+        if wanted.split("/", 1)[0] in self.site.languages.codes:
+            wanted = wanted.split("/", 1)[1] if "/" in wanted else wanted
+        known = {str(src): src for src in sources}
+        named = [src for src in sources if src.name == PurePosixPath(wanted).name]
+        choice = known.get(wanted) or (named[0] if len(named) == 1 else None)
+        if choice is None:
+            nearest = closest(wanted, known)
+            choice = known[nearest] if nearest else None
+        if choice is None:
+            return None
+        here = f"{entry.lang.code}/{entry.src.parent}".rstrip("/.")
+        return posixpath.relpath(f"{code}/{choice}", here) + sep + anchor
 
     def _resolve(
         self, entry: Entry, path: str
@@ -179,7 +204,8 @@ class LinkChecker:
     # -- findings ---------------------------------------------------------------------------
 
     def _missing(
-        self, entry: Entry, link: Link, where: tuple[str, PurePosixPath, Target | None] | None
+        self, entry: Entry, link: Link, where: tuple[str, PurePosixPath, Target | None] | None,
+        body: str,
     ) -> Finding:
         if where is not None:
             code, src, page = where
@@ -207,24 +233,38 @@ class LinkChecker:
                     f"{lang.t('language_name')} ({self.site.shown(lang.code, src)}): link to "
                     "that page, or translate it first.",
                 )
+        nearest = self._nearest_page(entry, link)
+        vi, en = did_you_mean(link.target, nearest, _line(entry, body, link)) if nearest else (
+            "", "")
         return Finding(
             entry.shown, link.line, "link-missing",
             f"Liên kết '{link.target}' dẫn tới trang hoặc tệp không có. Kiểm tra tên tệp: "
             "liên kết tới trang khác viết đường dẫn tới tệp .md của nó, ví dụ "
-            "../van-ban/ke-hoach-197-kh-ubnd.md.",
+            f"../van-ban/ke-hoach-197-kh-ubnd.md.{vi}",
             f"The link '{link.target}' leads to a page or file that does not exist. Check the "
             "name: link to another page by the path of its .md file, for example "
-            "../van-ban/ke-hoach-197-kh-ubnd.md.",
+            f"../van-ban/ke-hoach-197-kh-ubnd.md.{en}",
         )
 
-    def _anchor(self, entry: Entry, link: Link, page: str, anchor: str) -> Finding:
+    def _anchor(self, entry: Entry, link: Link, page: str, anchor: str, known: set[str],
+                body: str) -> Finding:
+        nearest = closest(anchor, sorted(known))
+        vi, en = did_you_mean(f"#{anchor}", f"#{nearest}", _line(entry, body, link)) if (
+            nearest) else ("", "")
         return Finding(
             entry.shown, link.line, "link-anchor",
             f"Liên kết '{link.target}': {page} không có đề mục '#{anchor}'. Mã đề mục là tiêu "
-            "đề viết thường không dấu, nối bằng '-' (## Đà Nẵng → #da-nang).",
+            f"đề viết thường không dấu, nối bằng '-' (## Đà Nẵng → #da-nang).{vi}",
             f"The link '{link.target}': {page} has no heading '#{anchor}'. A heading's id is "
-            "its text in lower-case ASCII joined by '-' (## Đà Nẵng → #da-nang).",
+            f"its text in lower-case ASCII joined by '-' (## Đà Nẵng → #da-nang).{en}",
         )
+
+
+def _line(entry: Entry, body: str, link: Link) -> str | None:
+    """The text of the link's line (the body starts at the file's line entry.body_line)."""
+    lines = body.splitlines()
+    index = link.line - entry.body_line
+    return lines[index] if 0 <= index < len(lines) else None
 
 
 class _Generated:

@@ -74,6 +74,8 @@ def as_markdown(result: CheckResult) -> str:
             icon = "❌" if f.severity == "error" else "⚠️"
             out.append(f"| {where} | {icon} {_code(f.rule)} | {_cell(f.vi)}<br>{_cell(f.en)} |")
         out.append("")
+    if result.checked is not None:
+        out += _checked_pages(result)
     waiting = [pair for pair in result.states if pair.state != "current"]
     out += [f"### Bản dịch / Translations: {len(waiting)} chưa xong / not done", ""]
     if waiting:
@@ -94,6 +96,24 @@ def _code(text: str) -> str:
     if "`" in text or "\n" in text:
         return _cell(text)
     return "`" + text.replace("|", "\\|") + "`"
+def _checked_pages(result: CheckResult) -> list[str]:
+    """The pages a partial check covered (a pull request's), each with its translation state
+    and its number of findings: what reviewers look at first."""
+    states: dict[str, str] = {}
+    for pair in result.states:
+        vi, en = TRANSLATION_STATES.get(pair.state, ("Đã dịch, khớp bản gốc", "Translated"))
+        for page in (pair.original, pair.translation):
+            if page is not None:
+                states[page.shown] = f"{pair.lang.code}: {vi} / {en}"
+    count: dict[str, int] = {}
+    for f in result.findings:
+        count[f.path] = count.get(f.path, 0) + 1
+    out = [f"### Trang / Pages: {len(result.checked or [])}", "",
+           "| Tệp / File | Bản dịch / Translation | Lỗi, cảnh báo / Findings |", "|---|---|---|"]
+    for name in result.checked or []:
+        state = states.get(name, "chưa đăng / not published")
+        out.append(f"| {_code(name)} | {state} | {count.get(name, 0)} |")
+    return [*out, ""]
 
 
 def _cell(text: str) -> str:

@@ -46,6 +46,7 @@ class PageSite:
         self.today = today
         self._pages: dict[tuple[str, PurePosixPath], Target | None] = {}
         self._anchors: dict[Path, set[str]] = {}
+        self._sources: dict[str, list[PurePosixPath]] = {}
         self._generated = [_listing_pattern(base) for base in _listing_bases(types)]
 
     def shown(self, code: str, src: PurePosixPath) -> str:
@@ -84,6 +85,14 @@ class PageSite:
             return dt.date.fromisoformat(str(data.get("date"))) <= self.today
         except ValueError:
             return True
+
+    def sources(self, code: str) -> list[PurePosixPath]:
+        """Every page written in a language (published or not), for "did you mean"."""
+        if code not in self._sources:
+            folder = self.docs_dir / code
+            self._sources[code] = sorted(
+                PurePosixPath(p.relative_to(folder).as_posix()) for p in folder.rglob("*.md"))
+        return self._sources[code]
 
     def anchors(self, target: Target) -> set[str]:
         from ttdn.check.links import anchors_in  # links imports this module

@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from ttdn.commands import suggest
 from ttdn.content.text import first_not_nfc
 from ttdn.findings import Finding
 
@@ -30,9 +31,9 @@ def nfc_finding(text: str, shown: str) -> Finding | None:
     return Finding(
         shown, line, "unicode-nfc",
         f"Chữ '{word}' được gõ ở dạng dấu rời (Unicode không chuẩn NFC): trông giống nhưng tìm "
-        "kiếm và sắp xếp sai. Chạy: ttdn check --fix TỆP",
+        f"kiếm và sắp xếp sai. Chạy: {suggest('check', '--fix', shown)}",
         f"'{word}' is typed with separate accent marks (not Unicode NFC): it looks the same "
-        "but searches and sorts wrongly. Run: ttdn check --fix FILE",
+        f"but searches and sorts wrongly. Run: {suggest('check', '--fix', shown)}",
     )
 
 

@@ -21,10 +21,14 @@ from ttdn.content.errors import ContentError
 from ttdn.content.model import Content, Entry
 from ttdn.content.schema import PageMeta
 from ttdn.content.types import ContentType, type_of
+from ttdn.content.unfinished import placeholder_findings
+from ttdn.content.video import MARKER as VIDEO_MARKER
+from ttdn.content.video import markers as video_markers
 from ttdn.findings import Finding, shown
 from ttdn.i18n import Language, Languages
 from ttdn.images.markup import find_images
-from ttdn.slugs import is_slug
+from ttdn.scaffold import placeholder_texts
+from ttdn.slugs import is_slug, slugify
 
 
 def load_content(
@@ -37,6 +41,7 @@ def load_content(
     today: dt.date | None = None,
     only: Collection[PurePosixPath] | None = None,
     pages: Mapping[str, Collection[PurePosixPath]] | None = None,
+    drafts: bool = False,
 ) -> tuple[Content, list[Finding]]:
     """Every page of every language, and every problem found on the way.
 
@@ -45,13 +50,17 @@ def load_content(
     docs/<lang>/), in every language they exist in, for a check of a few changed files.
     `pages`: the pages the gate let through, by language (`ttdn.guard.gate`); without it every
     .md file of the language folders.
+    `drafts` (`ttdn serve` only): drafts and scheduled items are in as if published, so an
+    editor sees them (with a banner); pending translations stay out, and the placeholder rule
+    still looks only at what would really be published.
     """
     today = today or dt.date.today()
     entries: dict[str, dict[PurePosixPath, Entry]] = {}
     hidden: dict[str, frozenset[PurePosixPath]] = {}
     held: dict[str, dict[PurePosixPath, Entry]] = {}
     findings: list[Finding] = []
-    context = {"categories": categories}
+    context = {"categories": categories, "today": today,
+               "placeholders": placeholder_texts(languages)}
     for lang in languages.all:
         folder = docs_dir / lang.code
         published: dict[PurePosixPath, Entry] = {}
@@ -71,7 +80,7 @@ def load_content(
             findings += problems
             if entry is None:
                 continue
-            if kind.published(entry.meta, today):
+            if kind.published(entry.meta, today) or (drafts and not entry.meta.pending):
                 published[src] = entry
                 findings += _empty_body(entry, kind)
             else:
@@ -98,15 +107,7 @@ def _read_entry(
         front = frontmatter.read(path, name)
     except ContentError as err:
         return None, [*findings, err.finding]
-    try:
-        meta = kind.schema.model_validate(front.data, context=context)
-    except ValidationError as err:
-        return None, findings + [
-            Finding(name, front.line_of(_key_of(e)), "schema", *explain(e, kind.schema))
-            for e in err.errors()
-        ]
-    if kind.place is not None and (wrong := kind.place(src, meta)) is not None:
-        findings.append(Finding(name, front.line_of("date"), "place", *wrong))
+    # The body's own mistakes are found whatever the front matter's: one pass fixes them all.
     images = tuple(
         replace(ref, line=ref.line + front.body_start - 1) for ref in find_images(front.body)
     )
@@ -119,12 +120,50 @@ def _read_entry(
         for ref in images
         if not ref.alt
     ]
+    try:
+        meta = kind.schema.model_validate(front.data, context=context)
+    except ValidationError as err:
+        return None, findings + [
+            Finding(name, front.line_of(_key_of(e)), "schema", *explain(e, kind.schema))
+            for e in err.errors()
+        ]
+    if kind.published(meta, context["today"]):  # a draft may hold them: it is not published
+        findings += placeholder_findings(front, name, context["placeholders"])
+    if kind.place is not None and (wrong := kind.place(src, meta)) is not None:
+        findings.append(Finding(name, front.line_of("date"), "place", *wrong))
+    placed = [front.body_start + line for line in video_markers(front.body)]
+    findings += _video_marker_findings(placed, meta, name)
     entry = Entry(
         lang, src, kind.name, meta, path=path, shown=name, lines=front.lines,
         words=front.words, images=images, digest=text.digest(front.data, front.body),
         has_body=text.has_body(front.body), body_line=front.body_start,
+        video_line=placed[0] if len(placed) == 1 and getattr(meta, "video", None) else None,
     )
     return entry, findings  # kept even with findings, so later checks see it too
+
+
+def _video_marker_findings(lines: list[int], meta: Any, name: str) -> list[Finding]:
+    """A video marker needs the page's `video:` and stands once."""
+    if lines and getattr(meta, "video", None) is None:
+        return [Finding(
+            name, lines[0], "video-marker",
+            f"Dòng '{VIDEO_MARKER}' đặt video của trang, nhưng trang không khai báo 'video:' ở "
+            "phần thông tin đầu trang: thêm video: {youtube: <địa chỉ>, poster: /photos/…, "
+            "title: …} hoặc xoá dòng này.",
+            f"The line '{VIDEO_MARKER}' places the page's video, but the front matter declares "
+            "no 'video:': add video: {youtube: <address>, poster: /photos/…, title: …} or "
+            "delete the line.",
+        )]
+    return [
+        Finding(
+            name, line, "video-marker",
+            f"Video chỉ đặt được một chỗ: xoá dòng '{VIDEO_MARKER}' này (đã có ở dòng "
+            f"{lines[0]}).",
+            f"The video goes in one place only: delete this '{VIDEO_MARKER}' line (there is "
+            f"one at line {lines[0]}).",
+        )
+        for line in lines[1:]
+    ]
 
 
 def _empty_body(entry: Entry, kind: ContentType) -> list[Finding]:
@@ -150,12 +189,24 @@ def _name_findings(src: PurePosixPath, name: str) -> list[Finding]:
             1,
             "file-name",
             f"Tên '{part}' phải viết bằng chữ thường không dấu, số và dấu '-' (ví dụ: "
-            "'ke-hoach-197-kh-ubnd'), giống nhau ở cả hai ngôn ngữ.",
+            f"'ke-hoach-197-kh-ubnd'), giống nhau ở cả hai ngôn ngữ. Đổi tên thành "
+            f"'{slugify(part)}'.",
             f"The name '{part}' must be lower-case ASCII letters, digits and '-' (for "
-            "example 'ke-hoach-197-kh-ubnd'), the same in both languages.",
+            f"example 'ke-hoach-197-kh-ubnd'), the same in both languages. Rename it "
+            f"'{slugify(part)}'.",
         )
         for part in src.with_suffix("").parts
-        if not is_slug(part)
+        if not is_slug(part) and slugify(part)
+    ] + [
+        Finding(
+            name, 1, "file-name",
+            f"Tên '{part}' không có chữ nào dùng được: đặt tên bằng chữ thường không dấu, số "
+            "và dấu '-'.",
+            f"The name '{part}' has no usable letter: name it with lower-case ASCII letters, "
+            "digits and '-'.",
+        )
+        for part in src.with_suffix("").parts
+        if not slugify(part)
     ]
 
 

@@ -31,6 +31,7 @@ class Entry:
     digest: str = ""  # fingerprint of the text a translation is made from (ttdn.parity)
     has_body: bool = True  # any text besides headings (an empty item is not published)
     body_line: int = 1  # line of the file where the body starts
+    video_line: int | None = None  # the body's line placing the video (ttdn.content.video)
 
     @cached_property  # asked for tens of thousands of times per build
     def url(self) -> str:

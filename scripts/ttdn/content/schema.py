@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -22,8 +23,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ttdn.closest import closest, did_you_mean
 from ttdn.content.categories import categories
 from ttdn.guard import characters
+from ttdn.content.video import VideoURLError, facebook_url, youtube_id
 
 
 def _no_format_characters(value: str, info: ValidationInfo) -> str:
@@ -151,26 +154,42 @@ class DocumentMeta(PageMeta):
     attachment: Text | None = None  # a PDF beside the page
 
 
-class VideoMeta(BaseModel):
-    """A self-hosted MP4/WebM file, or a YouTube video shown as a click-to-load preview.
+def _video_address(convert):
+    """A validator turning a pasted address into the stored value, or a bilingual error."""
+    def validate(value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        try:
+            return convert(value)
+        except VideoURLError as err:
+            raise bilingual(err.vi, err.en, key="video") from None
+    return BeforeValidator(validate)
 
-    Either way a poster image from the site is required: nothing is asked of YouTube before
-    the reader clicks.
+
+class VideoMeta(BaseModel):
+    """A self-hosted MP4/WebM file, or a YouTube or Facebook video shown as its poster and a
+    link (`ttdn.content.video`: pasted addresses are accepted and converted).
+
+    Either way a poster image from the site is required: nothing is asked of YouTube or
+    Facebook before the reader follows the link.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     src: Text | None = None  # "video.mp4" beside the page
-    youtube: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{11}$")] | None = None
+    youtube: Annotated[str, _video_address(youtube_id)] | None = None  # the id
+    facebook: Annotated[str, _video_address(facebook_url)] | None = None  # the address
     poster: Text
-    title: Text  # what the video shows, for screen readers and the YouTube link
+    title: Text  # what the video shows, for screen readers and the link
 
     @model_validator(mode="after")
     def _one_source(self) -> VideoMeta:
-        if (self.src is None) == (self.youtube is None):
+        if sum(value is not None for value in (self.src, self.youtube, self.facebook)) != 1:
             raise bilingual(
-                "Video cần đúng một nguồn: 'src' (tệp MP4/WebM) hoặc 'youtube' (mã video).",
-                "A video needs exactly one source: 'src' (an MP4/WebM file) or 'youtube' (an id).",
+                "Video cần đúng một nguồn: 'src' (tệp MP4/WebM), 'youtube' hoặc 'facebook' "
+                "(địa chỉ video).",
+                "A video needs exactly one source: 'src' (an MP4/WebM file), 'youtube' or "
+                "'facebook' (the video's address).",
                 key="video",
             )
         if self.src is not None and not self.src.lower().endswith((".mp4", ".webm")):
@@ -197,9 +216,11 @@ class ArticleMeta(PageMeta):
         known_categories = (info.context or {}).get("categories") or categories()
         if value not in known_categories:
             known = ", ".join(known_categories)
+            nearest = closest(value, known_categories)
+            vi, en = did_you_mean(value, nearest, f"category: {value}") if nearest else ("", "")
             raise bilingual(
-                f"Chủ đề '{value}' không có trong danh sách: {known}.",
-                f"Unknown category '{value}'; use one of: {known}.",
+                f"Chủ đề '{value}' không có trong danh sách: {known}.{vi}",
+                f"Unknown category '{value}'; use one of: {known}.{en}",
                 key="category",
             )
         return value

@@ -13,15 +13,19 @@ from pathlib import Path
 
 import click
 
+from ttdn.commands import suggest
 from ttdn.files import atomic_write
 from ttdn.images import reasons
 from ttdn.images.capture import captured
 from ttdn.images.detect import ACCEPTED, HEAD_BYTES, detect
+from ttdn.images.heic import reencode_without_location
 from ttdn.images.metadata import StripError, location, location_in_image, strip_location
 from ttdn.images.model import ImageError
 from ttdn.images.options import ImageOptions
 from ttdn.images.pipeline import DECODE_ERRORS, check_file, init_process, open_image, unreadable
 from ttdn.images.runner import Outcome, Summary, check_out, run
+from ttdn.images.shrink import shrink as shrink_file
+from ttdn.images.shrink import size_warning
 from ttdn.images.walk import collect
 
 __all__ = ["images", "location_in_image", "strip_file"]
@@ -38,6 +42,9 @@ STRIPPABLE = ("jpeg", "mpo", "png", "webp")
                    "with --out, also build).")
 @click.option("--strip-location", "strip", is_flag=True,
               help="Remove location metadata from the given originals in place (pixels kept).")
+@click.option("--shrink", is_flag=True,
+              help="Make the given originals at most 5000 px, JPEG q90 (PNG if transparent): for "
+                   "photos over the 20 MB the check warns about.")
 @click.option("--images-only", is_flag=True,
               help="Skip files that are not images (by content) instead of refusing them: for "
                    "the pre-commit hook, which passes every staged file.")
@@ -45,19 +52,26 @@ STRIPPABLE = ("jpeg", "mpo", "png", "webp")
 @click.option("-v", "--verbose", is_flag=True, help="Every decoder warning, not one per file.")
 @click.option("--debug", is_flag=True, help="Show the traceback of unexpected failures.")
 def images(sources: tuple[Path, ...], out: Path | None, check: bool, strip: bool,
-           images_only: bool, jobs: int | None, verbose: bool, debug: bool) -> None:
+           shrink: bool, images_only: bool, jobs: int | None, verbose: bool,
+           debug: bool) -> None:
     """Ảnh: tối ưu, kiểm tra, xoá vị trí. / Images: optimise, check, strip location.
 
     \b
     ttdn images photos/ --out build/images     optimise every image under photos/
     ttdn images --check photos/                 exit 1 if a file carries GPS or breaks a limit
     ttdn images --strip-location a.jpg b.jpg    remove GPS before committing
+    ttdn images --shrink a.jpg                  make a too large original smaller
     """
-    if strip and (out is not None or check) or not (strip or check or out is not None):
-        raise click.UsageError("Give --out DIR and/or --check, or --strip-location alone.")
+    alone = strip or shrink
+    if (alone and (out is not None or check)) or (strip and shrink) or not (
+            alone or check or out is not None):
+        raise click.UsageError(
+            "Give --out DIR and/or --check, or --strip-location or --shrink alone.")
     options = ImageOptions()
     if strip:
         sys.exit(_strip(sources, options, debug))
+    if shrink:
+        sys.exit(_shrink(sources, options, debug))
     status = 0
     if check:
         status |= _check(sources, options, images_only, debug)
@@ -156,7 +170,7 @@ def _check(sources: tuple[Path, ...], options: ImageOptions, images_only: bool,
            debug: bool) -> int:
     init_process(options)
     files, errors = collect(sources, images_only=images_only)
-    located = 0
+    located: list[Path] = []
     for path in files:
         try:
             with captured() as noise:
@@ -167,16 +181,20 @@ def _check(sources: tuple[Path, ...], options: ImageOptions, images_only: bool,
         finally:
             if noise.lines:
                 click.echo(f"{path}: cảnh báo / warning: {noise.lines[0][:160]}", err=True)
+        if (too_large := size_warning(path, options, None)) is not None:
+            click.echo(f"{path}: cảnh báo / warning: {too_large.vi}\n    {too_large.en}",
+                       err=True)
         if fields:
             names = "; ".join(fields)
-            located += 1
+            located.append(path)
             errors.append(ImageError(path, f"ảnh chứa thông tin vị trí ({names})",
                                      f"carries location metadata ({names})"))
     for error in errors:
         click.echo(str(error), err=True)
     if located:
+        command = suggest("images", "--strip-location", [p.as_posix() for p in located])
         click.echo("Xoá vị trí trước khi commit / remove the location before committing:\n"
-                   "    ttdn images --strip-location FILE...", err=True)
+                   f"    {command}", err=True)
     if errors:
         click.echo(f"ttdn images --check: {len(errors)} lỗi / error(s) in {len(files)} file(s)",
                    err=True)
@@ -197,6 +215,29 @@ def _guarded(path: Path, debug: bool, func, *args):
         if debug:
             click.echo(traceback.format_exc(), err=True)
         raise reasons.crashed(path, f"{type(err).__name__}: {err}") from None
+
+
+# --- Shrink --------------------------------------------------------------------------------------
+
+
+def _shrink(sources: tuple[Path, ...], options: ImageOptions, debug: bool) -> int:
+    init_process(options)
+    files, errors = collect(sources)
+    for path in files:
+        before = path.stat().st_size
+        try:
+            target = _guarded(path, debug, shrink_file, path, options)
+        except ImageError as err:
+            errors.append(err)
+            continue
+        after = target.stat().st_size
+        click.echo(f"{target}: {before / 1048576:.1f} MB → {after / 1048576:.1f} MB")
+        if target != path:
+            click.echo(f"    {path} → {target}: dùng tệp mới, xoá tệp cũ / use the new file, "
+                       "delete the old one")
+    for error in errors:
+        click.echo(str(error), err=True)
+    return 1 if errors else 0
 
 
 # --- Strip ---------------------------------------------------------------------------------------
@@ -244,6 +285,17 @@ def strip_file(path: Path, options: ImageOptions) -> bool:
         return False
     data = path.read_bytes()
     fmt = detect(data[:HEAD_BYTES])
+    if fmt == "heic":
+        try:
+            new = reencode_without_location(data)
+        except StripError as err:
+            raise ImageError(path, "không xoá được vị trí trong tệp HEIC, tệp giữ nguyên",
+                             f"cannot remove the location from this HEIC, file left unchanged "
+                             f"({err})") from None
+        mode = os.stat(path).st_mode & 0o777
+        atomic_write(path, new)
+        os.chmod(path, mode)
+        return True
     if fmt not in STRIPPABLE:
         assert fmt in ACCEPTED
         raise ImageError(

@@ -68,6 +68,9 @@ class ImageOptions:
     # Limits on untrusted input. Camera originals are 3-50 MB; Pillow warns above 89.5 MP and we
     # treat its warning as an error (a decompression bomb costs memory before it costs disk).
     max_file_bytes: int = 60 * 1024 * 1024
+    # Above this an original gets a warning and the command that shrinks it (ttdn.images.shrink):
+    # git keeps every version of every file, and the site never shows more than 2400 px.
+    warn_file_bytes: int = 20 * 1024 * 1024
     max_pixels: int = 89_478_485
     # An animation's budget counts every frame (Pillow's limit counts one): a 19 KB GIF can ask
     # for 100 frames of 2000x2000. Checked from the headers before any frame is decoded.

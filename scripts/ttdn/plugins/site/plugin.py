@@ -26,13 +26,14 @@ from mkdocs.structure.pages import Page
 from ttdn import preview
 from ttdn.assets import Assets
 from ttdn.content import ContentType
+from ttdn.content.video import MARKER as VIDEO_MARKER
 from ttdn.findings import Finding, report
 from ttdn.i18n import Language
 from ttdn.model import BuildModel, languages_of, load_model, update_model
 from ttdn.plugins.site import outputs
 from ttdn.plugins.site.config import SiteConfig
 from ttdn.plugins.site.outputs import valid_toggles
-from ttdn.plugins.site.status import status_entry, write_status
+from ttdn.plugins.site.status import StatusOptions, status_entry, write_status
 from ttdn.preview import Preview
 from ttdn.views import PageView, page_view
 
@@ -71,13 +72,15 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def _load(self, config: MkDocsConfig) -> BuildModel:
         types = _content_types(self.config.content_types)
-        return self._accept(*load_model(config, types, self._assets(config)))
+        return self._accept(*load_model(config, types, self._assets(config),
+                                        drafts=self.config.drafts))
 
     def _update(self, config: MkDocsConfig) -> BuildModel:
         """A preview build: the previous model with the saved pages read again."""
         previous = self.preview.model
         saved = preview.sources(self.preview.changed, Path(config.docs_dir))
-        model = self._accept(*update_model(previous, config, saved, self._assets(config)))
+        model = self._accept(*update_model(previous, config, saved, self._assets(config),
+                                           drafts=self.config.drafts))
         self.preview.urls.update(preview.affected_urls(previous.index, model.index, saved))
         preview.mark_stale(Path(config.site_dir), self.preview.urls)
         return model
@@ -149,19 +152,29 @@ class SitePlugin(BasePlugin[SiteConfig]):
         """Under the title: the partial the page's type declares (a document's identity, an
         article's date and category…), then its cover photo."""
         view = self.view(config, page)
+        if view.video is not None and view.video.inline:
+            # The body's "[video]" paragraph (checked to stand once, ttdn.content.load).
+            video = self._partials(config).get_template("partials/ttdn/video.html")
+            html = html.replace(f"<p>{VIDEO_MARKER}</p>", video.render(ttdn=view), 1)
+        if view.unpublished is not None:  # only under `ttdn serve` (drafts shown)
+            banner = self._partials(config).get_template("partials/ttdn/unpublished.html")
+            html = banner.render(ttdn=view) + html
         if view.partial is None and view.cover_html is None:
             return html
         block = view.cover_html or ""
         if view.partial is not None:
-            # MkDocs renders pages before on_env: the theme's environment is made here, once.
-            if self.partials is None:
-                self.partials = config.theme.get_env()
-                self.partials.bytecode_cache = FileSystemBytecodeCache(str(self._jinja_cache()))
-                self.partials.globals["ttdn_material_string"] = self._material_string
-            template = self.partials.get_template(f"partials/ttdn/{view.partial}")
+            template = self._partials(config).get_template(f"partials/ttdn/{view.partial}")
             block = template.render(ttdn=view) + block
         head, sep, rest = html.partition("</h1>")
         return head + sep + block + rest if sep else block + html
+
+    def _partials(self, config: MkDocsConfig) -> Environment:
+        # MkDocs renders pages before on_env: the theme's environment is made here, once.
+        if self.partials is None:
+            self.partials = config.theme.get_env()
+            self.partials.bytecode_cache = FileSystemBytecodeCache(str(self._jinja_cache()))
+            self.partials.globals["ttdn_material_string"] = self._material_string
+        return self.partials
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         context["ttdn"] = self.view(config, page)
@@ -180,13 +193,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
         )
         if self.lang.default:
             outputs.write_shared(self.model, site_dir, self._cache_dir)
-            status_view = page_view(
-                self.model, status_entry(self.lang), self.lang,
-                default_image=self.config.default_image,
-                report_problem_url=self.config.report_problem_url,
-            )
-            write_status(self.env, self.nav, self.files, config, self.model, status_view,
-                         site_dir)
+        status_view = page_view(
+            self.model, status_entry(self.lang), self.lang,
+            default_image=self.config.default_image,
+            report_problem_url=self.config.report_problem_url,
+        )
+        write_status(self.env, self.nav, self.files, config, self.model, status_view, site_dir,
+                     StatusOptions(self.config.translation_owner, self.config.repository or None,
+                                   self.config.translation_history))
 
     # -- views -------------------------------------------------------------------------------
 
