@@ -25,8 +25,8 @@ from pydantic_core import PydanticCustomError
 
 from ttdn.closest import closest, did_you_mean
 from ttdn.content.categories import categories
-from ttdn.guard import characters
 from ttdn.content.video import VideoURLError, facebook_url, youtube_id
+from ttdn.guard import characters
 
 
 def _no_format_characters(value: str, info: ValidationInfo) -> str:
