@@ -12,21 +12,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from pathlib import Path, PurePosixPath
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ttdn.assets import Assets
 from ttdn.collections import SiteIndex, index_site
 from ttdn.content import Content, ContentType, load_content
 from ttdn.content.categories import Category, categories
 from ttdn.content.types import Labels, type_findings
+from ttdn.engine import PluginError
 from ttdn.findings import Finding
 from ttdn.i18n import Languages
 from ttdn.parity import pair_findings
-from ttdn.preview import Preview, update_content
+
+if TYPE_CHECKING:
+    from ttdn.engine import SiteConfig
 
 SITE_PLUGIN = "ttdn-site"
 
@@ -47,7 +48,7 @@ class BuildModel:
         return next((kind for kind in self.types if kind.name == name), None)
 
 
-def languages_of(config: MkDocsConfig) -> tuple[Languages, dict[str, str]]:
+def languages_of(config: SiteConfig) -> tuple[Languages, dict[str, str]]:
     """The languages mkdocs-static-i18n builds (mkdocs.yml), and the site's name in each.
 
     The one place the list of languages is read; audits and commands call it too.
@@ -62,7 +63,7 @@ def languages_of(config: MkDocsConfig) -> tuple[Languages, dict[str, str]]:
 
 
 def load_model(
-    config: MkDocsConfig,
+    config: SiteConfig,
     types: tuple[ContentType, ...],
     assets: Assets,
     today: dt.date | None = None,
@@ -86,39 +87,7 @@ def load_model(
     return model, findings
 
 
-def update_model(
-    previous: BuildModel,
-    config: MkDocsConfig,
-    saved: dict[str, set[PurePosixPath]],
-    assets: Assets,
-    today: dt.date | None = None,
-) -> tuple[BuildModel, list[Finding]]:
-    """The previous model with the `saved` pages read again (`ttdn serve`'s preview builds):
-    the same model `load_model` would give while no page was added or removed."""
-    everywhere = set().union(*saved.values())  # a page and its translations
-    fresh, findings = load_content(
-        Path(config.docs_dir), previous.languages, previous.types, previous.categories,
-        root=assets.root, today=today, only=everywhere,
-    )
-    findings += assets.check(fresh)
-    content = update_content(
-        previous.content, fresh, {code: everywhere for code in previous.languages.codes}
-    )
-    findings += pair_findings(content)
-    labels = {
-        lang.code: Labels(lang, previous.categories, previous.site_names[lang.code])
-        for lang in previous.languages.all
-    }
-    index = index_site(content, previous.types, labels)
-    return replace(previous, content=content, index=index, assets=assets), findings
-
-
-def preview_of(config: MkDocsConfig) -> Preview | None:
-    """The preview `ttdn serve` asked for, or None for a full build."""
-    return getattr(config.plugins.get(SITE_PLUGIN), "preview", None)
-
-
-def model_of(config: MkDocsConfig) -> BuildModel:
+def model_of(config: SiteConfig) -> BuildModel:
     """This build's model, for any plugin, hook or command that runs after `ttdn-site`."""
     plugin = config.plugins.get(SITE_PLUGIN)
     model = getattr(plugin, "model", None)

@@ -26,7 +26,7 @@ from ttdn.guard import frontmatter as fm_urls
 from ttdn.guard.sanitize import Locator, check
 
 if TYPE_CHECKING:
-    from ttdn.check import Project
+    from ttdn.check.project import Project
 
 MARKUP_SIGNS = ("<", "{", "&#")
 

@@ -28,12 +28,12 @@ from ttdn.assets import Assets
 from ttdn.content import ContentType
 from ttdn.findings import Finding, report
 from ttdn.i18n import Language
-from ttdn.model import BuildModel, languages_of, load_model, update_model
+from ttdn.model import BuildModel, languages_of, load_model
 from ttdn.plugins.site import outputs
 from ttdn.plugins.site.config import SiteConfig
 from ttdn.plugins.site.outputs import valid_toggles
 from ttdn.plugins.site.status import status_entry, write_status
-from ttdn.preview import Preview
+from ttdn.preview import Preview, update_model
 from ttdn.views import PageView, page_view
 
 log = get_plugin_logger(__name__)
