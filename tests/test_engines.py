@@ -4,6 +4,11 @@
 Each builds the repository's site with `ttdn build`; the two trees must hold the same files with
 the same bytes. A difference that cannot be removed is explained in MIGRATION.md and named in
 EXPLAINED below (none today).
+
+Both builds share the checkout's `.cache/plugin`, as two builds on one machine do: photos and PDFs
+made by the first are taken by the second. The engine never touches them; whether rendering them
+twice gives the same bytes is the print renderer's own question (the photo book's PDFs name their
+images by absolute file URL, so a checkout in another folder gives other bytes, with either engine).
 """
 
 from __future__ import annotations
