@@ -23,11 +23,11 @@ def main() -> None:
 
 def _editor_log(config_file: str, verbose: bool) -> EditorLog:
     """MkDocs' and the plugins' messages as editors read them (findings; INFO only with -v)."""
-    root = Path(config_file).resolve().parent
-    handler = EditorLog(sys.stderr, root / "docs", root, verbose=verbose)
     from ttdn import engine
 
-    logger = logging.getLogger(engine.LOGGER)
+    root = Path(config_file).resolve().parent
+    handler = EditorLog(sys.stderr, root / "docs", root, verbose=verbose)
+    logger = logging.getLogger(engine.LOGGER)  # "mkdocs", or "properdocs" above it
     for old in [h for h in logger.handlers if isinstance(h, EditorLog)]:
         logger.removeHandler(old)
     logger.addHandler(handler)

@@ -7,7 +7,7 @@ errors, or the build itself fails, every page request gets an error page listing
 every second whether the site changed and reloads itself: once the file is fixed, the reader is
 back on the page, as with Hugo's server.
 
-Uses MkDocs' own `LiveReloadServer` (the one `mkdocs serve` and plugins' `on_serve` get) for
+Uses the engine's own `LiveReloadServer` (the one `mkdocs serve` and plugins' `on_serve` get) for
 watching and static files. Pages are answered by a small WSGI layer in front of it (`set_app`,
 standard wsgiref): MkDocs' reload script is inline, which the site's own Content-Security-Policy
 (`script-src 'self'`) blocks, so pages get a same-origin script instead that polls this build's
