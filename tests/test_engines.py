@@ -114,7 +114,12 @@ def test_properdocs_when_installed_mkdocs_when_asked_and_never_both() -> None:
     assert mixed.returncode == 1 and "MkDocs was imported before ProperDocs" in mixed.stderr
 
 
-def test_an_unknown_engine_is_refused_by_name() -> None:
+def test_an_unknown_engine_is_refused_by_name_in_both_languages() -> None:
+    message = "TTDN_ENGINE='hugo': hãy viết một trong / write one of mkdocs, properdocs."
     done = engine_in(Path(sys.executable), "import ttdn.engine", "hugo")
-    assert done.returncode == 1
-    assert "TTDN_ENGINE='hugo': write one of mkdocs, properdocs." in done.stderr
+    assert done.returncode == 1 and message in done.stderr
+    command = subprocess.run([str(Path(sys.executable).parent / "ttdn"), "build"], cwd=ROOT,
+                             env=os.environ | {"TTDN_ENGINE": "hugo"}, capture_output=True,
+                             text=True, timeout=120)
+    assert command.returncode == 2
+    assert command.stderr.strip() == message  # one line, no traceback

@@ -19,6 +19,13 @@ from ttdn.buildlog import EditorLog
 def main() -> None:
     """Thông tin đối ngoại tỉnh Quảng Ngãi: build, serve and check the site."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from ttdn.engine_choice import EngineChoiceError, chosen
+
+    try:
+        chosen()  # a wrong TTDN_ENGINE is one line here, not a traceback in a command
+    except EngineChoiceError as err:
+        click.echo(str(err), err=True)
+        sys.exit(2)
 
 
 def _editor_log(config_file: str, verbose: bool) -> EditorLog:

@@ -16,24 +16,11 @@ chosen here, once per process, before anything imports `mkdocs`:
 from __future__ import annotations
 
 import logging
-import os
 import sys
-from importlib.util import find_spec
 
-ENGINES = ("mkdocs", "properdocs")
+from ttdn.engine_choice import ENGINES, chosen
 
-
-def _chosen() -> str:
-    asked = os.environ.get("TTDN_ENGINE", "").strip().lower()
-    if asked and asked not in ENGINES:
-        raise ImportError(f"TTDN_ENGINE={asked!r}: write one of {', '.join(ENGINES)}.")
-    if asked == "properdocs" and find_spec("properdocs") is None:
-        raise ImportError("TTDN_ENGINE=properdocs, but ProperDocs is not installed "
-                          "(pip install -c constraints.txt -e '.[properdocs]').")
-    return asked or ("properdocs" if find_spec("properdocs") else "mkdocs")
-
-
-NAME = _chosen()
+NAME = chosen()
 
 if NAME == "properdocs" and "mkdocs" not in sys.modules:
     import properdocs.replacement  # noqa: F401  every `mkdocs.*` import from here on is ProperDocs
@@ -62,6 +49,6 @@ BUILD_LOGGER = f"{NAME}.commands.build"
 BuildFailed = (Abort, BuildError, ConfigurationError)
 
 __all__ = [
-    "BUILD_LOGGER", "LOGGER", "NAME", "TITLE", "VERSION", "BuildFailed", "LiveReloadServer",
-    "PluginError", "SiteConfig", "build", "load_config",
+    "BUILD_LOGGER", "ENGINES", "LOGGER", "NAME", "TITLE", "VERSION", "BuildFailed",
+    "LiveReloadServer", "PluginError", "SiteConfig", "build", "load_config",
 ]
