@@ -9,9 +9,9 @@ import unicodedata
 from pathlib import Path
 
 from lxml import html as lxml_html
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
+# The engine first, as ttdn does: under ProperDocs every later `mkdocs` import is ProperDocs'.
+from ttdn.engine import build, load_config
 from ttdn.plugins.site.status import STATUS_PATH
 
 ROOT = Path(__file__).resolve().parents[1]

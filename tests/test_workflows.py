@@ -94,6 +94,18 @@ def test_pull_request_runs_the_full_tests_only_when_code_changed() -> None:
     assert "./run test" in jobs["tests"]["steps"][-1]["run"]
 
 
+def test_pull_request_builds_with_both_engines_and_ci_too() -> None:
+    """A job of its own builds the site on MkDocs and ProperDocs and compares (./run
+    test-engines); CI's own script runs the full tests with the second engine's venv made, so
+    tests/test_engines.py runs there instead of being skipped."""
+    job = workflows()["pull-request.yml"]["jobs"]["engines"]
+    assert "permissions" not in job
+    assert [step["run"] for step in job["steps"] if "run" in step] == ["./run test-engines"]
+    assert "TTDN_ENGINES=both ./run test" in (ROOT / ".ci" / "run").read_text("utf-8")
+    run = (ROOT / "run").read_text("utf-8")
+    assert "test-engines)" in run and 'python_env "[test,properdocs]" "$PROPERDOCS_VENV"' in run
+
+
 def test_deploy_publishes_to_pages_with_pip_and_image_caches() -> None:
     build = found_steps("deploy.yml")
     uses = [step.get("uses", "").split("@")[0] for step in build]

@@ -19,13 +19,22 @@ from ttdn.buildlog import EditorLog
 def main() -> None:
     """Thông tin đối ngoại tỉnh Quảng Ngãi: build, serve and check the site."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from ttdn.engine_choice import EngineChoiceError, chosen
+
+    try:
+        chosen()  # a wrong TTDN_ENGINE is one line here, not a traceback in a command
+    except EngineChoiceError as err:
+        click.echo(str(err), err=True)
+        sys.exit(2)
 
 
 def _editor_log(config_file: str, verbose: bool) -> EditorLog:
     """MkDocs' and the plugins' messages as editors read them (findings; INFO only with -v)."""
+    from ttdn import engine
+
     root = Path(config_file).resolve().parent
     handler = EditorLog(sys.stderr, root / "docs", root, verbose=verbose)
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(engine.LOGGER)  # "mkdocs", or "properdocs" above it
     for old in [h for h in logger.handlers if isinstance(h, EditorLog)]:
         logger.removeHandler(old)
     logger.addHandler(handler)
@@ -51,9 +60,9 @@ def build(config_file: str, site_dir: str | None, verbose: bool) -> None:
     succeeds: a failed build leaves the last good site as it was. Prints the findings and one
     summary line (-v: MkDocs' own messages too).
     """
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
+    from ttdn import engine
+    from ttdn.engine import BuildFailed, load_config
+    from ttdn.engine import build as engine_build
 
     log = _editor_log(config_file, verbose)
     start = time.perf_counter()
@@ -63,11 +72,11 @@ def build(config_file: str, site_dir: str | None, verbose: bool) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
         try:
-            mkdocs_build(load_config(config_file, strict=True, site_dir=str(staging)))
+            engine_build(load_config(config_file, strict=True, site_dir=str(staging)))
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-    except (Abort, ConfigurationError) as err:
+    except BuildFailed as err:
         if verbose or not log.errors:
             click.echo(str(err), err=True)
         click.echo("❌ Bản dựng dừng vì các lỗi ở trên; site/ giữ nguyên bản dựng trước / The "
@@ -76,7 +85,7 @@ def build(config_file: str, site_dir: str | None, verbose: bool) -> None:
     _replace(target, staging)
     pages = sum(1 for _ in target.rglob("*.html"))
     click.echo(f"✅ Đã dựng {pages} trang / Built {pages} pages into {target} "
-               f"({time.perf_counter() - start:.1f} s)", err=True)
+               f"({time.perf_counter() - start:.1f} s, {engine.TITLE} {engine.VERSION})", err=True)
 
 
 def _replace(target: Path, staging: Path) -> None:
@@ -212,8 +221,7 @@ def new_issue(config_file: str, year: int, quarter: int) -> None:
     `ttdn new-issue 2024 1`."""
     from pathlib import Path
 
-    from mkdocs.config import load_config
-
+    from ttdn.engine import load_config
     from ttdn.model import languages_of
     from ttdn.scaffold import IssueExists
     from ttdn.scaffold import new_issue as make

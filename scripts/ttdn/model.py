@@ -12,22 +12,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from pathlib import Path, PurePosixPath
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ttdn.assets import Assets
 from ttdn.collections import SiteIndex, index_site
 from ttdn.content import Content, ContentType, load_content
 from ttdn.content.categories import Category, categories
 from ttdn.content.types import Labels, type_findings, type_of
+from ttdn.engine import PluginError
 from ttdn.findings import Finding
 from ttdn.guard import gate
 from ttdn.i18n import Languages
 from ttdn.parity import pair_findings
-from ttdn.preview import Preview, update_content
+
+if TYPE_CHECKING:
+    from ttdn.engine import SiteConfig
 
 SITE_PLUGIN = "ttdn-site"
 
@@ -48,7 +49,7 @@ class BuildModel:
         return next((kind for kind in self.types if kind.name == name), None)
 
 
-def languages_of(config: MkDocsConfig) -> tuple[Languages, dict[str, str]]:
+def languages_of(config: SiteConfig) -> tuple[Languages, dict[str, str]]:
     """The languages mkdocs-static-i18n builds (mkdocs.yml), and the site's name in each.
 
     The one place the list of languages is read; audits and commands call it too.
@@ -63,7 +64,7 @@ def languages_of(config: MkDocsConfig) -> tuple[Languages, dict[str, str]]:
 
 
 def load_model(
-    config: MkDocsConfig,
+    config: SiteConfig,
     types: tuple[ContentType, ...],
     assets: Assets,
     today: dt.date | None = None,
@@ -78,7 +79,7 @@ def load_model(
         pages=gate.pages_of(config),
         drafts=drafts,
     )
-    findings += _published_only(assets.check(content), content, types, today, drafts)
+    findings += published_only(assets.check(content), content, types, today, drafts)
     findings += type_findings(content, types)  # the bulletin's numbering, both languages…
     findings += pair_findings(content)  # a draft's translation must not go out alone
     labels = {
@@ -91,35 +92,7 @@ def load_model(
     return model, findings
 
 
-def update_model(
-    previous: BuildModel,
-    config: MkDocsConfig,
-    saved: dict[str, set[PurePosixPath]],
-    assets: Assets,
-    today: dt.date | None = None,
-    drafts: bool = False,
-) -> tuple[BuildModel, list[Finding]]:
-    """The previous model with the `saved` pages read again (`ttdn serve`'s preview builds):
-    the same model `load_model` would give while no page was added or removed."""
-    everywhere = set().union(*saved.values())  # a page and its translations
-    fresh, findings = load_content(
-        Path(config.docs_dir), previous.languages, previous.types, previous.categories,
-        root=assets.root, today=today, only=everywhere, drafts=drafts,
-    )
-    findings += _published_only(assets.check(fresh), fresh, previous.types, today, drafts)
-    content = update_content(
-        previous.content, fresh, {code: everywhere for code in previous.languages.codes}
-    )
-    findings += pair_findings(content)
-    labels = {
-        lang.code: Labels(lang, previous.categories, previous.site_names[lang.code])
-        for lang in previous.languages.all
-    }
-    index = index_site(content, previous.types, labels)
-    return replace(previous, content=content, index=index, assets=assets), findings
-
-
-def _published_only(found: list[Finding], content: Content, types: tuple[ContentType, ...],
+def published_only(found: list[Finding], content: Content, types: tuple[ContentType, ...],
                     today: dt.date | None, drafts: bool) -> list[Finding]:
     """With drafts shown (`ttdn serve`), a draft's missing photo is not yet a mistake (a new
     issue's cover is added last): only pages that would be published keep their findings."""
@@ -130,12 +103,7 @@ def _published_only(found: list[Finding], content: Content, types: tuple[Content
     return [f for f in found if f.path not in unpublished]
 
 
-def preview_of(config: MkDocsConfig) -> Preview | None:
-    """The preview `ttdn serve` asked for, or None for a full build."""
-    return getattr(config.plugins.get(SITE_PLUGIN), "preview", None)
-
-
-def model_of(config: MkDocsConfig) -> BuildModel:
+def model_of(config: SiteConfig) -> BuildModel:
     """This build's model, for any plugin, hook or command that runs after `ttdn-site`."""
     plugin = config.plugins.get(SITE_PLUGIN)
     model = getattr(plugin, "model", None)

@@ -19,18 +19,24 @@ build: the preview's shortcut only holds while the set of pages is the same.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from ttdn.collections import SiteIndex
-from ttdn.content import Content
+from ttdn.assets import Assets
+from ttdn.collections import SiteIndex, index_site
+from ttdn.content import Content, load_content
+from ttdn.content.types import Labels
+from ttdn.findings import Finding
 from ttdn.i18n import page_path
+from ttdn.model import SITE_PLUGIN, BuildModel, published_only
+from ttdn.parity import pair_findings
 
 if TYPE_CHECKING:
-    from ttdn.model import BuildModel
+    from ttdn.engine import SiteConfig
 
 
 @dataclass(frozen=True)
@@ -122,3 +128,36 @@ def keeps(src_uri: str, urls: set[str], nav_pages: set[str], languages: Iterable
         return True
     prefix = "" if parts[0] == next(iter(languages)) else f"{parts[0]}/"
     return prefix + page_path(src) in urls
+
+
+def update_model(
+    previous: BuildModel,
+    config: SiteConfig,
+    saved: dict[str, set[PurePosixPath]],
+    assets: Assets,
+    today: dt.date | None = None,
+    drafts: bool = False,
+) -> tuple[BuildModel, list[Finding]]:
+    """The previous model with the `saved` pages read again (`ttdn serve`'s preview builds):
+    the same model `load_model` would give while no page was added or removed."""
+    everywhere = set().union(*saved.values())  # a page and its translations
+    fresh, findings = load_content(
+        Path(config.docs_dir), previous.languages, previous.types, previous.categories,
+        root=assets.root, today=today, only=everywhere, drafts=drafts,
+    )
+    findings += published_only(assets.check(fresh), fresh, previous.types, today, drafts)
+    content = update_content(
+        previous.content, fresh, {code: everywhere for code in previous.languages.codes}
+    )
+    findings += pair_findings(content)
+    labels = {
+        lang.code: Labels(lang, previous.categories, previous.site_names[lang.code])
+        for lang in previous.languages.all
+    }
+    index = index_site(content, previous.types, labels)
+    return replace(previous, content=content, index=index, assets=assets), findings
+
+
+def preview_of(config: SiteConfig) -> Preview | None:
+    """The preview `ttdn serve` asked for, or None for a full build."""
+    return getattr(config.plugins.get(SITE_PLUGIN), "preview", None)

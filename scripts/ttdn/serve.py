@@ -7,7 +7,7 @@ errors, or the build itself fails, every page request gets an error page listing
 every second whether the site changed and reloads itself: once the file is fixed, the reader is
 back on the page, as with Hugo's server.
 
-Uses MkDocs' own `LiveReloadServer` (the one `mkdocs serve` and plugins' `on_serve` get) for
+Uses the engine's own `LiveReloadServer` (the one `mkdocs serve` and plugins' `on_serve` get) for
 watching and static files. Pages are answered by a small WSGI layer in front of it (`set_app`,
 standard wsgiref): MkDocs' reload script is inline, which the site's own Content-Security-Policy
 (`script-src 'self'`) blocks, so pages get a same-origin script instead that polls this build's
@@ -29,15 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, BuildError, ConfigurationError
-from mkdocs.livereload import LiveReloadServer
-
+from ttdn.buildlog import SERVE_LOG
+from ttdn.engine import BUILD_LOGGER, BuildFailed, LiveReloadServer, build, load_config
 from ttdn.findings import Finding
 from ttdn.preview import Preview
 
-log = logging.getLogger("mkdocs.ttdn.serve")
+log = logging.getLogger(SERVE_LOG)
 
 STATE_PATH = "/__ttdn__/state"  # the error page polls it; answers this build's number
 
@@ -172,14 +169,14 @@ def serve(config_file: str, dev_addr: str,
         started = time.perf_counter()
         current.plugins["ttdn-site"].preview = plan
         notice = _DirtyNotice()
-        logging.getLogger("mkdocs.commands.build").addFilter(notice)
+        logging.getLogger(BUILD_LOGGER).addFilter(notice)
         try:
             build(current, serve_url=current.site_url, dirty=plan is not None)
-        except (Abort, BuildError, ConfigurationError) as err:
+        except BuildFailed as err:
             state.set([], str(err))
             return
         finally:
-            logging.getLogger("mkdocs.commands.build").removeFilter(notice)
+            logging.getLogger(BUILD_LOGGER).removeFilter(notice)
         last.update(config=current, files=files)
         state.set([])
         what = f"{len(plan.urls)} trang/pages" if plan else "toàn bộ/full"

@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from mkdocs.utils import get_relative_url
-
 from ttdn.assets import Asset
 from ttdn.collections import Feed, ItemLinks, Latest, ListingPage
 from ttdn.content import ContentType, Entry, bulletin
@@ -21,6 +19,7 @@ from ttdn.head import Alternate, LanguageLink, absolute, alternates, language_li
 from ttdn.i18n import Language
 from ttdn.model import BuildModel
 from ttdn.parity import stale_original
+from ttdn.urls import relative_url
 
 VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
 
@@ -87,7 +86,7 @@ class PageView:
 
     def href(self, url: str) -> str:
         """A link from this page to `url` (a path from the site root), relative like MkDocs'."""
-        return get_relative_url(url or ".", self.page_url or ".")
+        return relative_url(url or ".", self.page_url or ".")
 
     def absolute(self, url: str) -> str:
         return absolute(self.site_url, url)

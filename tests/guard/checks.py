@@ -13,6 +13,7 @@ from lxml import html as lxml_html
 from mkdocs.exceptions import Abort
 
 from helpers import ROOT, make_small_site
+from ttdn import engine
 
 # Browsers ignore tabs, newlines and leading controls in a URL, and scheme names are
 # case-insensitive: "JaVa&#9;Script:" is "javascript:".
@@ -87,7 +88,7 @@ def build_failing(root: Path, files: dict[str, str],
     records: list[str] = []
     handler = logging.Handler(level=logging.ERROR)
     handler.emit = lambda record: records.append(record.getMessage())  # type: ignore[method-assign]
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(engine.LOGGER)  # every message of the build, either engine
     logger.addHandler(handler)
     try:
         with pytest.raises(Abort):

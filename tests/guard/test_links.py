@@ -10,6 +10,7 @@ from mkdocs.exceptions import Abort
 
 from guard.sites import home_pages
 from helpers import front, make_small_site, parse
+from ttdn import engine
 
 BROKEN = {
     "trang-khong-co": "[x](khong-co.md)",
@@ -28,12 +29,12 @@ def test_every_broken_link_fails_the_strict_build_naming_its_page(tmp_path) -> N
     warnings: list[str] = []
     handler = logging.Handler(level=logging.WARNING)
     handler.emit = lambda record: warnings.append(record.getMessage())  # type: ignore[method-assign]
-    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger(engine.LOGGER).addHandler(handler)
     try:
         with pytest.raises(Abort):
             make_small_site(tmp_path, files)
     finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
+        logging.getLogger(engine.LOGGER).removeHandler(handler)
     named = {name for name in [*BROKEN, "hong"] if any(f"/{name}.md'" in w for w in warnings)}
     assert named == {*BROKEN, "hong"}
 

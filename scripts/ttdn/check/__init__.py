@@ -18,24 +18,21 @@ second on a ten-year site.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-
 from ttdn.assets import Assets, references
 from ttdn.check.images import collect_errors, image_files, image_findings, is_image
 from ttdn.check.links import LinkChecker
 from ttdn.check.pages import PageSite
+from ttdn.check.project import Project
 from ttdn.check.schedule import scheduled_findings
 from ttdn.check.text import body_of, fix_nfc, nfc_finding
 from ttdn.check.trust import trust_findings
 from ttdn.check.unloaded import unloaded
-from ttdn.content import Content, ContentType, Entry, load_content
+from ttdn.content import Content, Entry, load_content
 from ttdn.content.categories import categories
 from ttdn.content.types import type_findings, type_of
 from ttdn.findings import Finding, ordered, shown
@@ -64,29 +61,6 @@ class CheckResult:
     @property
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "warning"]
-
-
-@dataclass(frozen=True)
-class Project:
-    """What a check needs of mkdocs.yml: folders, languages, content types."""
-
-    root: Path
-    docs_dir: Path
-    photos_dir: Path
-    config: MkDocsConfig
-    types: tuple[ContentType, ...]
-
-    @classmethod
-    def load(cls, config_file: Path) -> Project:
-        config = load_config(str(config_file))
-        root = Path(config.config_file_path).resolve().parent
-        images = config.plugins.get("ttdn-images")
-        photos = root / (images.config.photos_dir if images else "photos")
-        site = config.plugins.get("ttdn-site")
-        spec = site.config.content_types if site else "ttdn.content:CONTENT_TYPES"
-        module, _, name = spec.partition(":")
-        types = tuple(getattr(importlib.import_module(module), name))
-        return cls(root, Path(config.docs_dir).resolve(), photos, config, types)
 
 
 def run_check(
@@ -129,7 +103,7 @@ def run_check(
     site = PageSite(project.root, project.docs_dir, languages, content, project.types, today)
     links = LinkChecker(site)
     written = list(_written(content))
-    written += unloaded(scope.markdown_files(project, languages.codes), written, project,
+    written += unloaded(scope.markdown_files(project, gate_scope), written, project,
                         languages)
     texts = []
     for entry in written:

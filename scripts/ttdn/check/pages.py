@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ttdn.check.anchors import anchors_in
 from ttdn.check.text import body_of
 from ttdn.collections import PAGE_FOLDER
 from ttdn.content import Content, ContentError, ContentType, type_of
@@ -95,8 +96,6 @@ class PageSite:
         return self._sources[code]
 
     def anchors(self, target: Target) -> set[str]:
-        from ttdn.check.links import anchors_in  # links imports this module
-
         assert target.path is not None
         if target.path not in self._anchors:
             body, _ = body_of(target.path.read_text("utf-8-sig"))

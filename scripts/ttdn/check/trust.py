@@ -27,7 +27,7 @@ from ttdn.guard import gate
 from ttdn.guard.sanitize import Locator, check
 
 if TYPE_CHECKING:
-    from ttdn.check import Project
+    from ttdn.check.project import Project
 
 MARKUP_SIGNS = ("<", "{", "&#")
 

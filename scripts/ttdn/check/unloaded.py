@@ -19,7 +19,7 @@ from ttdn.findings import shown
 from ttdn.i18n import Languages
 
 if TYPE_CHECKING:
-    from ttdn.check import Project
+    from ttdn.check.project import Project
 
 
 def unloaded(

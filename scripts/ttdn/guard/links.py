@@ -14,7 +14,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url
+from ttdn.urls import relative_url
 
 NOT_FOUND = re.compile(
     r"^Doc file '(?P<doc>[^']+)' contains a link '(?P<link>[^']+)', but the target "
@@ -74,7 +74,7 @@ def rewrite(html: str, doc: str, page_url: str, docs: Path, default_lang: str) -
         target = target_of(doc, url, docs)
         if target is None or target.partition("/")[0] == language:
             return match.group(0)
-        href = get_relative_url(url_of(target, default_lang) or ".", page_url or ".")
+        href = relative_url(url_of(target, default_lang) or ".", page_url or ".")
         return f'href="{href}{hash_}{fragment}"'
 
     return HREF.sub(fix, html)

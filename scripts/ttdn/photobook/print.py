@@ -138,9 +138,11 @@ class _LocalFiles(weasyprint.URLFetcher):
 def _cache_key(html: str, files: list[Path], edition: Edition) -> str:
     digest = hashlib.sha256(f"{RECIPE}|weasyprint {weasyprint.__version__}|".encode())
     digest.update(json.dumps(asdict(edition), sort_keys=True).encode())
-    digest.update(html.encode())  # the texts, the CSS and every file's name
+    # The texts and the CSS; each file by its content, not by where the checkout or the venv
+    # is (its name in the HTML is an absolute file: URL), so the PDF's /ID is the same anywhere.
     for path in files:
-        digest.update(content_hash(path)[0].encode())
+        html = html.replace(path.resolve().as_uri(), content_hash(path)[0])
+    digest.update(html.encode())
     return digest.hexdigest()[:16]
 
 

@@ -12,13 +12,13 @@ from typing import Protocol
 
 from babel import Locale
 from babel.numbers import format_decimal
-from mkdocs.utils import get_relative_url
 
 from ttdn.content import Entry
 from ttdn.i18n import Language
 from ttdn.images.model import ImageRecord
 from ttdn.photobook.book import Book, Chapter, Photo
 from ttdn.photobook.print import Edition
+from ttdn.urls import relative_url
 
 LIGHTBOX_SCRIPT = "assets/javascripts/lightbox.js"  # in overrides/: the theme copies it
 LARGE_WIDTH = 1600  # the lightbox and the no-JavaScript link open this derivative
@@ -108,7 +108,7 @@ class PictureMaker:
         )
 
     def large(self, record: ImageRecord) -> str:
-        return get_relative_url(self.images.derivative_url(record, LARGE_WIDTH), self.page_url)
+        return relative_url(self.images.derivative_url(record, LARGE_WIDTH), self.page_url)
 
 
 def size_text(size: int, lang: Language) -> str:

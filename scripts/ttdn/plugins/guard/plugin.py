@@ -30,6 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from ttdn import engine
 from ttdn.content import frontmatter as fm
 from ttdn.content.errors import ContentError
 from ttdn.findings import Finding, report, shown
@@ -42,7 +43,8 @@ from ttdn.plugins.guard.config import GuardConfig
 log = get_plugin_logger(__name__)
 
 # Where MkDocs warns about links it cannot resolve.
-PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
+# MkDocs' link warnings: "mkdocs.structure.pages", under ProperDocs "properdocs.structure.pages".
+PAGES_LOG = logging.getLogger(f"{engine.LOGGER}.structure.pages")
 # Front-matter values Material's templates print as they are (<title>, header, nav, footer).
 PRINTED_META = ("title", "description")
 

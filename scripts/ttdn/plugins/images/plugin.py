@@ -26,8 +26,9 @@ from mkdocs.utils import get_relative_url
 
 from ttdn.images import ImageError, ImageRecord, run
 from ttdn.images.markup import figure, find_images, picture, split_title
-from ttdn.model import model_of, preview_of
+from ttdn.model import model_of
 from ttdn.plugins.images.config import ImagesConfig
+from ttdn.preview import preview_of
 
 log = get_plugin_logger(__name__)
 

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ttdn.findings import report, shown
-from ttdn.model import BuildModel, model_of, preview_of
+from ttdn.model import BuildModel, model_of
 from ttdn.photobook.book import BOOK_TYPE, CHAPTER_TYPE, FOLDER, Book, load_book
 from ttdn.photobook.presspack import press_pack
 from ttdn.photobook.print import Edition, editions, print_files, render
@@ -36,6 +36,7 @@ from ttdn.photobook.views import (
     chapter_view,
 )
 from ttdn.plugins.photobook.config import PhotoBookConfig
+from ttdn.preview import preview_of
 
 log = get_plugin_logger(__name__)
 

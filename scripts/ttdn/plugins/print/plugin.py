@@ -25,8 +25,9 @@ from ttdn.assets import Asset
 from ttdn.content import Entry, bulletin
 from ttdn.i18n import Language
 from ttdn.images.model import ImageError
-from ttdn.model import BuildModel, languages_of, model_of, preview_of
+from ttdn.model import BuildModel, languages_of, model_of
 from ttdn.plugins.print.config import PrintConfig
+from ttdn.preview import preview_of
 from ttdn.print import PRINT, SCREEN, Edition, PrintError, PrintIssue, render
 from ttdn.print.source import MarkdownOptions, print_issue
 

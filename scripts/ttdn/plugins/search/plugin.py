@@ -19,8 +19,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ttdn.model import model_of, preview_of
+from ttdn.model import model_of
 from ttdn.plugins.search.config import SearchConfig
+from ttdn.preview import preview_of
 from ttdn.search.extract import page_text
 from ttdn.search.folding import nfc
 from ttdn.search.index import Document, write_index

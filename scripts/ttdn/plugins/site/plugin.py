@@ -29,12 +29,12 @@ from ttdn.content import ContentType
 from ttdn.content.video import MARKER as VIDEO_MARKER
 from ttdn.findings import Finding, report
 from ttdn.i18n import Language
-from ttdn.model import BuildModel, languages_of, load_model, update_model
+from ttdn.model import BuildModel, languages_of, load_model
 from ttdn.plugins.site import outputs
 from ttdn.plugins.site.config import SiteConfig
 from ttdn.plugins.site.outputs import valid_toggles
 from ttdn.plugins.site.status import StatusOptions, status_entry, write_status
-from ttdn.preview import Preview
+from ttdn.preview import Preview, update_model
 from ttdn.views import PageView, page_view
 
 log = get_plugin_logger(__name__)
