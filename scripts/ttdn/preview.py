@@ -8,8 +8,9 @@ but only the affected ones:
 - the affected pages are the saved ones plus, in the old and the new index, every page that
   lists or links them: listing pages, archives, neighbours, related items, the home page
   (`affected_urls`);
-- MkDocs builds in dirty mode with only those pages (and the navigation's sections) in its
-  files; their old output is marked stale so that dirty mode renders them again;
+- MkDocs builds in dirty mode with every page in its files (so that links to the others
+  resolve as in a full build); the affected pages' old output is marked stale, so dirty mode
+  renders them and only them;
 - the search index, feeds, sitemap and status page keep their last full-build versions, and
   the photos, PDFs and photo book are taken over from the previous build.
 
@@ -107,18 +108,3 @@ def mark_stale(site_dir: Path, urls: Iterable[str]) -> None:
         output = site_dir / url / "index.html"
         if output.is_file():
             os.utime(output, (0, 0))
-
-
-def keeps(src_uri: str, urls: set[str], nav_pages: set[str], languages: Iterable[str]) -> bool:
-    """Whether a preview build keeps a docs file: other files always (dirty mode copies only
-    what changed), Markdown only when it is one of `urls` or a navigation section."""
-    if not src_uri.endswith(".md"):
-        return True
-    parts = PurePosixPath(src_uri).parts
-    if parts[0] not in languages:
-        return True
-    src = PurePosixPath(*parts[1:])
-    if src.as_posix() in nav_pages:
-        return True
-    prefix = "" if parts[0] == next(iter(languages)) else f"{parts[0]}/"
-    return prefix + page_path(src) in urls
