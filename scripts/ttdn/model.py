@@ -79,7 +79,7 @@ def load_model(
     labels = {
         lang.code: Labels(lang, known, site_names[lang.code]) for lang in languages.all
     }
-    index = index_site(content, types, labels)
+    index = index_site(content, types, labels, today or dt.date.today())
     model = BuildModel(
         languages, site_names, known, types, content, index, assets, config.site_url or ""
     )
@@ -109,7 +109,7 @@ def update_model(
         lang.code: Labels(lang, previous.categories, previous.site_names[lang.code])
         for lang in previous.languages.all
     }
-    index = index_site(content, previous.types, labels)
+    index = index_site(content, previous.types, labels, today or dt.date.today())
     return replace(previous, content=content, index=index, assets=assets), findings
 
 

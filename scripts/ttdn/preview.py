@@ -6,7 +6,7 @@ but only the affected ones:
 
 - the content model is the previous one with the saved pages read again (`update_content`);
 - the affected pages are the saved ones plus, in the old and the new index, every page that
-  lists or links them: listing pages, archives, neighbours, related items, the home page
+  lists or links them: listing pages, archives, neighbours, related items, the home page's slots
   (`affected_urls`);
 - MkDocs builds in dirty mode with every page in its files (so that links to the others
   resolve as in a full build); the affected pages' old output is marked stale, so dirty mode
@@ -87,7 +87,7 @@ def affected_urls(old: SiteIndex, new: SiteIndex, saved: dict[str, set[PurePosix
 
 def pages_showing(index: SiteIndex, urls: set[str]) -> set[str]:
     """Pages whose rendering includes one of `urls`' titles: listings and archives that list
-    them, items that link them as neighbours or related, the home pages with them as latest."""
+    them, items that link them as neighbours or related, the home pages that show them."""
     found = {
         page for page, listing in index.listings.items()
         if any(item.url in urls for item in listing.items)
@@ -96,8 +96,8 @@ def pages_showing(index: SiteIndex, urls: set[str]) -> set[str]:
         linked = [links.previous, links.next, *links.related]
         if any(entry is not None and entry.url in urls for entry in linked):
             found.add(page)
-    for code, latest in index.latest.items():
-        if latest and any(item.url in urls for item in latest.items):
+    for code, slots in index.home.items():
+        if any(item.url in urls for slot in slots for item in slot.items):
             found.add(index.pages.languages.get(code).prefix)
     return found
 
