@@ -38,7 +38,7 @@ def test_an_edited_translation_string_shows_at_the_next_build_in_the_same_proces
     original = table.read_text("utf-8")
     files = column_site(2, 2)
     site = make_small_site(tmp_path, files)
-    before = parse(site / "en/index.html").xpath("string(//h2[@id='ttdn-latest'])")
+    before = parse(site / "en/index.html").xpath("string(//section[@class='ttdn-latest']/h2)")
     assert before == "Latest articles"
     try:
         table.write_text(
@@ -49,7 +49,7 @@ def test_an_edited_translation_string_shows_at_the_next_build_in_the_same_proces
         build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
     finally:
         table.write_text(original, "utf-8")
-    after = parse(site / "en/index.html").xpath("string(//h2[@id='ttdn-latest'])")
+    after = parse(site / "en/index.html").xpath("string(//section[@class='ttdn-latest']/h2)")
     assert after == "Newest from the column"
 
 

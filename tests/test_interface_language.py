@@ -19,7 +19,7 @@ INTERFACE = (
     "             or @class='ttdn-credit' or ancestor::ul[@class='ttdn-gallery']"
     "             or ancestor::ul[@class='ttdn-chapters'])]"
     " | //p[@class='ttdn-list__meta']"
-    " | //h2[@id='ttdn-latest' or @id='ttdn-related']"
+    " | //h2[@id='ttdn-related' or parent::section[@class='ttdn-latest']]"
 )
 # Where editors' text shows inside the furniture: the titles of linked pages.
 CONTENT_INSIDE = {"ttdn-related", "ttdn-neighbours", "ttdn-latest", "ttdn-documents"}

@@ -1,13 +1,15 @@
 """Collections: the content model and the type declarations in, a read-only site index out.
 
 `index_site` is a pure function. From each content type's declared collections it makes the
-listing pages (paginated, with their own titles), the archives (per category, per year…), the
-feeds, each item's neighbours and related items, and the home page's latest items. Listing pages
-that have no Markdown file of their own are new entries of the index, never of the content model.
+listing pages (paginated, with their own titles; filtered and sorted as declared: "upcoming"),
+the archives (per category, per year…), the feeds, each item's neighbours and related items,
+and the home page's slots. Listing pages that have no Markdown file of their own are new entries
+of the index, never of the content model.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -70,9 +72,13 @@ class ItemLinks:
 
 
 @dataclass(frozen=True)
-class Latest:
-    url: str  # the listing they come from
+class HomeSlot:
+    """Items a listing declares for the home page, with the listing they come from."""
+
+    title: str
+    url: str  # the listing
     items: tuple[Entry, ...]
+    more: str  # the link to the listing
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,7 @@ class SiteIndex:
     listings: Mapping[str, ListingPage]  # by listing page URL
     links: Mapping[str, ItemLinks]  # by item URL
     labels: Mapping[str, str]  # item URL → its label (category name) in lists and feeds
-    latest: Mapping[str, Latest | None]  # by language code
+    home: Mapping[str, tuple[HomeSlot, ...]]  # by language code, in declaration order
     feeds: tuple[Feed, ...]
 
     def feeds_of(self, code: str) -> list[Feed]:
@@ -97,17 +103,19 @@ class _Builder:
     listings: dict[str, ListingPage] = field(default_factory=dict)
     links: dict[str, ItemLinks] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
-    latest: dict[str, Latest | None] = field(default_factory=dict)
+    home: dict[str, list[HomeSlot]] = field(default_factory=dict)
     feeds: list[Feed] = field(default_factory=list)
 
 
 def index_site(
-    content: Content, types: tuple[ContentType, ...], labels: Mapping[str, Labels]
+    content: Content, types: tuple[ContentType, ...], labels: Mapping[str, Labels],
+    today: dt.date,
 ) -> SiteIndex:
-    """Every collection of every type in every language; `labels` by language code."""
+    """Every collection of every type in every language; `labels` by language code; `today`
+    for the listings that keep items by date ("upcoming")."""
     out = _Builder(content, {lang.code: {} for lang in content.languages.all})
     for lang in content.languages.all:
-        out.latest[lang.code] = None
+        out.home[lang.code] = []
         words = labels[lang.code]
         for kind in types:
             items = sorted(content.of_type(lang.code, kind.name), key=kind.order, reverse=True)
@@ -116,7 +124,7 @@ def index_site(
             archive_links: dict[str, list[ArchiveLink]] = {item.url: [] for item in items}
             for declared in kind.collections:
                 if isinstance(declared, Listing):
-                    _listing(out, lang, words, declared, items)
+                    _listing(out, lang, words, declared, _chosen(declared, items, today))
                 elif isinstance(declared, Archive):
                     _archives(out, lang, words, declared, items, archive_links)
             _item_links(out, kind, items, archive_links)
@@ -132,7 +140,7 @@ def index_site(
         listings=dict(out.listings),
         links=dict(out.links),
         labels=dict(out.labels),
-        latest=dict(out.latest),
+        home={code: tuple(slots) for code, slots in out.home.items()},
         feeds=tuple(out.feeds),
     )
 
@@ -154,8 +162,21 @@ def _listing(
         out, lang, base, items, title, description, declared.per_page, feed_title, groups,
         declared.partial,
     )
-    if declared.latest and urls:
-        out.latest[lang.code] = Latest(urls[0], tuple(items[: declared.latest]))
+    if declared.home and urls and items:
+        heading = declared.home_title(words) if declared.home_title else title
+        more = declared.home_more(words) if declared.home_more else words.t("see_all", title=title)
+        out.home[lang.code].append(
+            HomeSlot(heading, urls[0], tuple(items[: declared.home]), more)
+        )
+
+
+def _chosen(declared: Listing, items: list[Entry], today: dt.date) -> list[Entry]:
+    """The listing's items, in its order (`items` come newest first, the type's order)."""
+    if declared.keep is not None:
+        items = [item for item in items if declared.keep(item, today)]
+    if declared.order is not None:
+        items = sorted(items, key=declared.order, reverse=True)
+    return items[::-1] if declared.ascending else items
 
 
 def _archives(

@@ -85,7 +85,7 @@ def load_model(
     labels = {
         lang.code: Labels(lang, known, site_names[lang.code]) for lang in languages.all
     }
-    index = index_site(content, types, labels)
+    index = index_site(content, types, labels, today or dt.date.today())
     model = BuildModel(
         languages, site_names, known, types, content, index, assets, config.site_url or ""
     )

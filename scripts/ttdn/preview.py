@@ -6,10 +6,11 @@ but only the affected ones:
 
 - the content model is the previous one with the saved pages read again (`update_content`);
 - the affected pages are the saved ones plus, in the old and the new index, every page that
-  lists or links them: listing pages, archives, neighbours, related items, the home page
+  lists or links them: listing pages, archives, neighbours, related items, the home page's slots
   (`affected_urls`);
-- MkDocs builds in dirty mode with only those pages (and the navigation's sections) in its
-  files; their old output is marked stale so that dirty mode renders them again;
+- MkDocs builds in dirty mode with every page in its files (so that links to the others
+  resolve as in a full build); the affected pages' old output is marked stale, so dirty mode
+  renders them and only them;
 - the search index, feeds, sitemap and status page keep their last full-build versions, and
   the photos, PDFs and photo book are taken over from the previous build.
 
@@ -92,7 +93,7 @@ def affected_urls(old: SiteIndex, new: SiteIndex, saved: dict[str, set[PurePosix
 
 def pages_showing(index: SiteIndex, urls: set[str]) -> set[str]:
     """Pages whose rendering includes one of `urls`' titles: listings and archives that list
-    them, items that link them as neighbours or related, the home pages with them as latest."""
+    them, items that link them as neighbours or related, the home pages that show them."""
     found = {
         page for page, listing in index.listings.items()
         if any(item.url in urls for item in listing.items)
@@ -101,8 +102,8 @@ def pages_showing(index: SiteIndex, urls: set[str]) -> set[str]:
         linked = [links.previous, links.next, *links.related]
         if any(entry is not None and entry.url in urls for entry in linked):
             found.add(page)
-    for code, latest in index.latest.items():
-        if latest and any(item.url in urls for item in latest.items):
+    for code, slots in index.home.items():
+        if any(item.url in urls for slot in slots for item in slot.items):
             found.add(index.pages.languages.get(code).prefix)
     return found
 
@@ -113,21 +114,6 @@ def mark_stale(site_dir: Path, urls: Iterable[str]) -> None:
         output = site_dir / url / "index.html"
         if output.is_file():
             os.utime(output, (0, 0))
-
-
-def keeps(src_uri: str, urls: set[str], nav_pages: set[str], languages: Iterable[str]) -> bool:
-    """Whether a preview build keeps a docs file: other files always (dirty mode copies only
-    what changed), Markdown only when it is one of `urls` or a navigation section."""
-    if not src_uri.endswith(".md"):
-        return True
-    parts = PurePosixPath(src_uri).parts
-    if parts[0] not in languages:
-        return True
-    src = PurePosixPath(*parts[1:])
-    if src.as_posix() in nav_pages:
-        return True
-    prefix = "" if parts[0] == next(iter(languages)) else f"{parts[0]}/"
-    return prefix + page_path(src) in urls
 
 
 def update_model(
@@ -154,7 +140,7 @@ def update_model(
         lang.code: Labels(lang, previous.categories, previous.site_names[lang.code])
         for lang in previous.languages.all
     }
-    index = index_site(content, previous.types, labels)
+    index = index_site(content, previous.types, labels, today or dt.date.today())
     return replace(previous, content=content, index=index, assets=assets), findings
 
 

@@ -113,6 +113,58 @@ class _DirtyNotice(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
+@dataclass
+class Built:
+    """One build of `build_once`: what it was built from, and what it rendered."""
+
+    ok: bool
+    message: str = ""  # why it failed (a plugin's findings, a template error…)
+    config: object = None  # the MkDocs config the build ran with (its plugins hold the model)
+    files: Snapshot = field(default_factory=dict)  # the watched files it was built from
+    rendered: set[str] | None = None  # a preview's page URLs; None: a full build
+
+
+def load_for(config_file: str | Path, site_dir: str | Path, **options):
+    """mkdocs.yml loaded to build into `site_dir` (`options`: dev_addr…)."""
+    return load_config(str(config_file), site_dir=str(site_dir), **options)
+
+
+def watched(config) -> list[Path]:
+    """What a build reads: docs/, mkdocs.yml, the photos and the configured `watch` paths."""
+    images = config.plugins.get("ttdn-images")
+    root = Path(config.config_file_path).parent
+    photos = [root / images.config.photos_dir] if images else []
+    return [Path(config.docs_dir), Path(config.config_file_path), *photos,
+            *(Path(p) for p in config.watch)]
+
+
+def build_once(config_file: str | Path, site_dir: str | Path, previous: Built | None = None,
+               config=None) -> Built:
+    """Build the site into `site_dir`: a preview build when `previous` (the last good build
+    into the same folder) and the files saved since allow it (ttdn.preview), else in full.
+
+    The one way `ttdn serve` builds, so a test of it is a test of what the editor sees.
+    """
+    config = config or load_for(config_file, site_dir)
+    files = snapshot(watched(config))
+    plan = None
+    if previous is not None and previous.ok:
+        changed = saved_pages(previous.files, files, Path(config.docs_dir).resolve())
+        if changed:
+            plan = Preview(changed, previous.config.plugins["ttdn-site"].model,
+                           dict(previous.config.plugins))
+    config.plugins["ttdn-site"].preview = plan
+    notice = _DirtyNotice()
+    logging.getLogger(BUILD_LOGGER).addFilter(notice)
+    try:
+        build(config, serve_url=config.site_url, dirty=plan is not None)
+    except BuildFailed as err:
+        return Built(False, str(err), config, files)
+    finally:
+        logging.getLogger(BUILD_LOGGER).removeFilter(notice)
+    return Built(True, "", config, files, set(plan.urls) if plan else None)
+
+
 def serve(config_file: str, dev_addr: str,
           check: Callable[[Sequence[Path]], list[Finding]], drafts: bool = True) -> None:
     """Serve the site on `dev_addr` until interrupted; `check(paths)` gives the content's
@@ -123,10 +175,10 @@ def serve(config_file: str, dev_addr: str,
     """
     site_dir = tempfile.mkdtemp(prefix="ttdn_serve_")
     state = BuildState()
-    last: dict[str, object] = {}  # the last good build: its config and what it was built from
+    last: list[Built] = []  # the last good build
 
     def config_for_serving():
-        config = load_config(config_file, site_dir=site_dir, dev_addr=dev_addr)
+        config = load_for(config_file, site_dir, dev_addr=dev_addr)
         if "ttdn-site" in config.plugins:  # drafts and scheduled pages, with a banner
             config.plugins["ttdn-site"].config.drafts = drafts
         host, port = config.dev_addr
@@ -136,28 +188,15 @@ def serve(config_file: str, dev_addr: str,
     config = config_for_serving()
     config.plugins.on_startup(command="serve", dirty=False)
 
-    def watched(current) -> list[Path]:
-        images = current.plugins.get("ttdn-images")
-        root = Path(current.config_file_path).parent
-        photos = [root / images.config.photos_dir] if images else []
-        return [Path(current.docs_dir), Path(current.config_file_path), *photos,
-                *(Path(p) for p in current.watch)]
-
-    def preview_for(files: Snapshot, docs_dir: Path) -> Preview | None:
-        previous = last.get("config")
-        if previous is None or state.failed:
-            return None
-        changed = saved_pages(last["files"], files, docs_dir)
-        if not changed:
-            return None
-        return Preview(changed, previous.plugins["ttdn-site"].model, dict(previous.plugins))
-
     def builder(current=None) -> None:
         state.start()
         current = current or config_for_serving()
-        files = snapshot(watched(current))
-        plan = preview_for(files, Path(current.docs_dir).resolve())
-        findings = [f for f in check(sorted(plan.changed) if plan else ())
+        previous = last[-1] if last and not state.failed else None
+        changed = None
+        if previous is not None:
+            changed = saved_pages(previous.files, snapshot(watched(current)),
+                                  Path(current.docs_dir).resolve())
+        findings = [f for f in check(sorted(changed) if changed else ())
                     if f.severity == "error"]
         if findings:
             state.set(findings)
@@ -167,19 +206,14 @@ def serve(config_file: str, dev_addr: str,
                      "errors until they are fixed")
             return
         started = time.perf_counter()
-        current.plugins["ttdn-site"].preview = plan
-        notice = _DirtyNotice()
-        logging.getLogger(BUILD_LOGGER).addFilter(notice)
-        try:
-            build(current, serve_url=current.site_url, dirty=plan is not None)
-        except BuildFailed as err:
-            state.set([], str(err))
+        built = build_once(config_file, site_dir, previous, config=current)
+        if not built.ok:
+            state.set([], built.message)
             return
-        finally:
-            logging.getLogger(BUILD_LOGGER).removeFilter(notice)
-        last.update(config=current, files=files)
+        last[:] = [built]
         state.set([])
-        what = f"{len(plan.urls)} trang/pages" if plan else "toàn bộ/full"
+        full = built.rendered is None
+        what = "toàn bộ/full" if full else f"{len(built.rendered)} trang/pages"
         log.info(f"✅ Đã dựng / Built: {what} ({time.perf_counter() - started:.1f} s)")
 
     host, port = config.dev_addr

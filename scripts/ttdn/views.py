@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from ttdn.assets import Asset
-from ttdn.collections import Feed, ItemLinks, Latest, ListingPage
+from ttdn.collections import Feed, HomeSlot, ItemLinks, ListingPage
 from ttdn.content import ContentType, Entry, bulletin
 from ttdn.head import Alternate, LanguageLink, absolute, alternates, language_links
 from ttdn.i18n import Language
@@ -67,7 +67,7 @@ class PageView:
     partial: str | None = None  # partials/ttdn/<partial> under the title
     listing: ListingPage | None = None
     item: ItemLinks | None = None  # previous/next, related, archives of an item
-    latest: Latest | None = None  # the home page's latest items
+    home_slots: tuple[HomeSlot, ...] = ()  # on the home page: what the listings declare
     feeds: list[Feed] = field(default_factory=list)  # announced in the head
     video: VideoView | None = None
     cover_html: str | None = None  # the cover photo's <picture>, first in the content
@@ -144,7 +144,7 @@ def page_view(
         partial=kind.partial if kind else None,
         listing=listing,
         item=index.links.get(url) if url is not None else None,
-        latest=index.latest.get(lang.code) if url == lang.prefix else None,
+        home_slots=index.home.get(lang.code, ()) if url == lang.prefix else (),
         feeds=feeds,
         video=_video(model, entry) if entry else None,
         cover_html=cover_html,

@@ -3,6 +3,7 @@ content types."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -40,7 +41,7 @@ def model(tmp_path_factory) -> BuildModel:
     content, findings = load_content(root / "docs", languages, CONTENT_TYPES, categories())
     assert findings == []
     labels = {"vi": Labels(languages.get("vi"), categories(), "Thử")}
-    index = index_site(content, CONTENT_TYPES, labels)
+    index = index_site(content, CONTENT_TYPES, labels, dt.date(2026, 12, 4))
     assets = Assets(root, root / "docs", root / "photos", None)
     return BuildModel(languages, {"vi": "Thử"}, categories(), CONTENT_TYPES, content, index,
                       assets, "https://example.test/")

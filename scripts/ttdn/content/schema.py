@@ -144,6 +144,28 @@ class PageMeta(BaseModel):
         return self.translation is not None and self.translation.pending is not None
 
 
+class DateRangeMeta(PageMeta):
+    """A page about something that happens on a day or over days (an event, a visit, a
+    campaign): `start` and `end` are when it happens; `date` stays the publication date."""
+
+    start: dt.date
+    end: dt.date | None = None  # one day when not given
+
+    @model_validator(mode="after")
+    def _range_in_order(self) -> DateRangeMeta:
+        if self.end is not None and self.end < self.start:
+            raise bilingual(
+                "'end' (ngày kết thúc) sớm hơn 'start' (ngày bắt đầu).",
+                "'end' is earlier than 'start'.",
+                key="end",
+            )
+        return self
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.end or self.start
+
+
 class DocumentMeta(PageMeta):
     """A directive document (văn bản chỉ đạo, điều hành), e.g. Kế hoạch 197/KH-UBND."""
 

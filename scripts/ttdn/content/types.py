@@ -11,6 +11,7 @@ The first type whose pattern matches a page wins; `PAGE` matches everything and 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
@@ -50,6 +51,9 @@ class Listing:
 
     Page 1 is the section's own index.md when an editor wrote one (its title and introduction
     stay). `per_page=None` lists everything on one page; `group` puts items under headings.
+    `keep` chooses the items (given the build's day: an "upcoming" listing); `order` and
+    `ascending` override the type's order (soonest first). `home` items are shown on the home
+    page under `home_title` (default: the listing's title) with a link to the listing.
     """
 
     base: str
@@ -57,9 +61,19 @@ class Listing:
     feed: bool = False
     group: Callable[[Entry], Hashable] | None = None  # e.g. the year
     group_title: Namer | None = None
-    latest: int = 0  # how many the home page shows
     partial: str = "listing.html"  # partials/ttdn/<partial> under the listing page's text
     feed_title: Callable[[Labels], str] | None = None  # default: the site's name
+    keep: Callable[[Entry, dt.date], bool] | None = None
+    order: Callable[[Entry], Any] | None = None  # default: the type's
+    ascending: bool = False
+    home: int = 0  # how many items the home page shows
+    home_title: Callable[[Labels], str] | None = None
+    home_more: Callable[[Labels], str] | None = None  # default: "See all: <listing title>"
+
+
+def upcoming(entry: Entry, today: dt.date) -> bool:
+    """For a `Listing.keep`: a dated range (DateRangeMeta) not over yet."""
+    return entry.meta.last_day >= today
 
 
 @dataclass(frozen=True)
@@ -198,7 +212,9 @@ ARTICLE = ContentType(
     place=_in_year_folder,
     label=_category_name,
     collections=(
-        Listing("tin-bai", per_page=10, feed=True, latest=5),
+        Listing("tin-bai", per_page=10, feed=True, home=5,
+                home_title=lambda labels: labels.t("latest_articles"),
+                home_more=lambda labels: labels.t("all_articles")),
         Archive(
             "tin-bai/chu-de/{key}",
             key=_category,

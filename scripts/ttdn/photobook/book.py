@@ -66,7 +66,9 @@ class Book:
     chapters: tuple[Chapter, ...]  # in book order
 
     def chapter_of(self, entry: Entry) -> Chapter | None:
-        return next((c for c in self.chapters if c.pages.get(entry.lang.code) is entry), None)
+        """The chapter whose page in the entry's language is the entry's file."""
+        return next((c for c in self.chapters
+                     if (page := c.pages.get(entry.lang.code)) and page.src == entry.src), None)
 
     def chapters_in(self, lang: Language) -> list[Chapter]:
         return [c for c in self.chapters if lang.code in c.pages]

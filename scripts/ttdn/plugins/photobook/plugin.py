@@ -36,7 +36,7 @@ from ttdn.photobook.views import (
     chapter_view,
 )
 from ttdn.plugins.photobook.config import PhotoBookConfig
-from ttdn.preview import preview_of
+from ttdn.preview import Preview, mark_stale, preview_of
 
 log = get_plugin_logger(__name__)
 
@@ -61,23 +61,41 @@ class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
             shown = preview_of(config)  # ttdn serve after a page edit: photos are unchanged
             before = shown.previous("ttdn-photobook") if shown is not None else None
             if before is not None and before.book is not None:
-                self.book, self.files = before.book, before.files
+                # The photos and manifests are as they were (saving one makes a full build),
+                # but the pages were read again: the book takes the new ones.
+                self.book = self._read(config, model)
+                self._show_saved_pages(shown, Path(config.site_dir))
+                self.files = before.files
                 self.packs, self.editions = before.packs, before.editions
             else:
                 self._load(config, model)
         return config
 
-    def _load(self, config: MkDocsConfig, model: BuildModel) -> None:
+    def _show_saved_pages(self, shown: Preview, site_dir: Path) -> None:
+        """Every page of the book shows the others (chapter titles on the landing page, the
+        previous and next chapter on each): a saved one is rendered again with all of them."""
+        pages = [*self.book.pages.values(),
+                 *(page for chapter in self.book.chapters for page in chapter.pages.values())]
+        if any(page.path.resolve() in shown.changed for page in pages):
+            urls = {page.url for page in pages}
+            shown.urls.update(urls)
+            mark_stale(site_dir, urls)
+
+    def _read(self, config: MkDocsConfig, model: BuildModel) -> Book:
         images = config.plugins.get("ttdn-images")
         if images is None or images.records is None:
             raise PluginError("ttdn-photobook: list 'ttdn-images' before it in mkdocs.yml.")
-        root = model.assets.root
-        book, findings = load_book(model, images, model.assets.photos_dir, root)
+        book, findings = load_book(model, images, model.assets.photos_dir, model.assets.root)
         if any(f.severity == "error" for f in findings):
             raise PluginError(report(findings))
         for finding in findings:
             log.warning(str(finding))
-        self.book = book
+        return book
+
+    def _load(self, config: MkDocsConfig, model: BuildModel) -> None:
+        images = config.plugins.get("ttdn-images")
+        root = model.assets.root
+        self.book = book = self._read(config, model)
         cache = root / self.config.cache_dir
         self.files, self.packs, self.editions = {}, {}, {}
         for chapter in book.chapters:

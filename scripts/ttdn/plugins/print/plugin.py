@@ -67,15 +67,19 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         languages, _ = languages_of(config)
         self.lang = model.languages.get(languages.get(config.theme["language"]).code)
         if self.pdfs is None or self.lang.default:
-            shown = preview_of(config)  # ttdn serve after a page edit: the last PDFs stay
+            shown = preview_of(config)  # ttdn serve after a page edit
             before = shown.previous("ttdn-print") if shown is not None else None
             if before is not None and before.pdfs is not None:
-                self.pdfs = before.pdfs
+                # Only the issues with a saved page are printed again; the others' PDFs stay.
+                saved = {path.resolve().parent for path in shown.changed}
+                self.pdfs = self._render_all(model, config, before.pdfs, saved)
             else:
                 self.pdfs = self._render_all(model, config)
         return config
 
-    def _render_all(self, model: BuildModel, config: MkDocsConfig) -> dict[str, list[Pdf]]:
+    def _render_all(self, model: BuildModel, config: MkDocsConfig,
+                    previous: dict[str, list[Pdf]] | None = None,
+                    saved_folders: set[Path] = frozenset()) -> dict[str, list[Pdf]]:
         start = time.perf_counter()
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         cache = root / self.config.cache_dir
@@ -87,6 +91,12 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             for issue in bulletin.issues(model.content, default.code):
                 versions = [e for e in model.content.translations(issue.src)
                             if e.type == "bulletin-issue"]
+                if previous is not None and all(
+                    e.url in previous and e.path.resolve().parent not in saved_folders
+                    for e in versions
+                ):
+                    made.update({e.url: previous[e.url] for e in versions})
+                    continue
                 printed = {e.lang.code: print_issue(model, e, options) for e in versions}
                 for entry in versions:
                     for edition in (SCREEN, PRINT):

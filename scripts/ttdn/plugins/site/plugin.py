@@ -18,7 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -98,22 +98,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
             log.warning(str(finding))
         return model
 
-    # Before static-i18n's on_files (-100): a preview build keeps only the pages it renders,
-    # so that nothing else is sorted, read or rendered.
-    @event_priority(50)
-    def _keep_preview_pages(self, files: Files, config: MkDocsConfig) -> Files:
-        if self.preview is None:
-            return files
-        codes = self.model.languages.codes
-        nav = {str(item) for item in _nav_files(config.nav)}
-        for file in list(files):
-            if not preview.keeps(file.src_uri, self.preview.urls, nav, codes):
-                files.remove(file)
-        return files
-
     # After static-i18n's on_files (-100), which keeps this language's files only.
     @event_priority(-110)
-    def _add_listing_pages(self, files: Files, config: MkDocsConfig) -> Files:
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Leave out drafts and scheduled items; add the generated listing pages."""
         code = self.lang.code
         for src in self.model.content.hidden[code]:
@@ -133,8 +120,6 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 )
         self.files = files
         return files
-
-    on_files = CombinedEvent(_keep_preview_pages, _add_listing_pages)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
@@ -184,8 +169,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return valid_toggles(output)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.preview is not None:
-            return  # feeds, sitemap, 404s and the status page stay as the full build wrote them
+        # Also after a preview: feeds, sitemap, 404s and the status page are cheap, and a
+        # preview must show what a full build would.
         site_dir = Path(config.site_dir)
         outputs.write_language(
             self.model, self.lang, config, site_dir, self.not_found_page(config),
@@ -255,14 +240,3 @@ def _content_types(spec: str) -> tuple[ContentType, ...]:
         return tuple(getattr(importlib.import_module(module), name))
     except (ImportError, AttributeError) as err:
         raise PluginError(f"ttdn-site: content_types '{spec}' cannot be loaded: {err}") from None
-
-
-def _nav_files(nav: object) -> list[str]:
-    """The Markdown files mkdocs.yml's nav names (the sections every page's menu links)."""
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    if isinstance(nav, dict):
-        return [f for value in nav.values() for f in _nav_files(value)]
-    if isinstance(nav, list):
-        return [f for item in nav for f in _nav_files(item)]
-    return []
