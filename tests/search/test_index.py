@@ -28,7 +28,8 @@ def lookup(shards: dict, manifest: dict, term: str) -> tuple[list[str], dict[int
 
 
 def test_a_folded_word_lists_every_page_and_which_exact_forms_each_holds() -> None:
-    manifest, shards, _ = build_index(docs())
+    index = build_index(docs())
+    manifest, shards = index.manifest, index.shards
     variants, pages = lookup(shards, manifest, "dao")
     assert set(variants) == {"đảo", "dao", "đạo"}
     assert set(pages) == {0, 1, 2}
@@ -38,7 +39,8 @@ def test_a_folded_word_lists_every_page_and_which_exact_forms_each_holds() -> No
 
 
 def test_whole_words_only_and_adjacent_pairs_are_terms() -> None:
-    manifest, shards, _ = build_index(docs())
+    index = build_index(docs())
+    manifest, shards = index.manifest, index.shards
     terms = {t for shard in shards.values() for t in shard}
     assert "son" in terms and "song" in terms  # "Sơn" and "sống": two words, no prefixes
     assert "so" not in terms
@@ -51,7 +53,8 @@ def test_whole_words_only_and_adjacent_pairs_are_terms() -> None:
 def test_a_word_in_the_title_weighs_more_than_in_the_text() -> None:
     corpus = [Document("a/", "Lý Sơn", "", "Biển đẹp và xanh."),
               Document("b/", "Biển đẹp", "", "Lý Sơn và xanh.")]
-    manifest, shards, _ = build_index(corpus)
+    index = build_index(corpus)
+    manifest, shards = index.manifest, index.shards
     _, pages = lookup(shards, manifest, "son")
     assert pages[0][0] > pages[1][0]
 
@@ -75,7 +78,8 @@ def test_fnv1a_is_the_32_bit_reference_hash() -> None:
 
 
 def test_pages_with_a_title_and_no_text_are_indexed_by_their_title() -> None:
-    manifest, shards, _ = build_index([Document("a/", "Ảnh Lý Sơn", "Sách ảnh", "")])
+    index = build_index([Document("a/", "Ảnh Lý Sơn", "Sách ảnh", "")])
+    manifest, shards = index.manifest, index.shards
     _, pages = lookup(shards, manifest, "son")
     assert set(pages) == {0}
 
@@ -83,7 +87,8 @@ def test_pages_with_a_title_and_no_text_are_indexed_by_their_title() -> None:
 def test_the_same_pages_give_the_same_index_in_any_process() -> None:
     """The version names the files: it must not change with Python's string hash seed."""
     code = ("from ttdn.search.index import Document, build_index; "
-            "print(build_index([Document('a/', 'Đảo', '', 'đảo Đảo dao ĐẢO đạo')])[0]['version'])")
+            "print(build_index([Document('a/', 'Đảo', '', 'đảo Đảo dao ĐẢO đạo')])"
+            ".manifest['version'])")
     versions = {
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                        env={**os.environ, "PYTHONHASHSEED": seed}).stdout
