@@ -7,7 +7,9 @@ import os
 import subprocess
 import sys
 
-from ttdn.search.index import Document, build_index, fnv1a, write_index
+from pathlib import Path
+
+from ttdn.search.index import Document, build_index, fnv1a, vocab_key, write_index
 
 
 def docs() -> list[Document]:
@@ -95,3 +97,37 @@ def test_the_same_pages_give_the_same_index_in_any_process() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(versions) == 1
+
+
+def test_vocabulary_shards_hold_every_word_with_its_page_count() -> None:
+    index = build_index([Document("a/", "Đảo", "", "đảo Lý Sơn"), Document("b/", "", "", "đảo")])
+    vocabulary = {w: n for shard in index.vocab.values() for w, n in shard.items()}
+    assert vocabulary == {"dao": 2, "ly": 1, "son": 1}
+    for number, shard in index.vocab.items():  # chosen by the first two letters, as search.js
+        assert all(fnv1a(vocab_key(w)) % index.manifest["vocab"] == number for w in shard)
+
+
+def test_english_words_carry_their_stem_siblings() -> None:
+    docs = [Document("a/", "", "", "islands"), Document("b/", "", "", "island investing")]
+    shards = build_index(docs, "en").shards
+    entries = {t: e for shard in shards.values() for t, e in shard.items()}
+    assert entries["island"][2] == ["islands"]
+    assert entries["invest"] == [[], [], ["investing"]]  # the stem alone: no pages of its own
+    vi = {t: e for s in build_index(docs, "vi").shards.values() for t, e in s.items()}
+    assert len(vi["island"]) == 2 and "invest" not in vi
+
+
+def test_facets_give_each_page_its_section_and_year() -> None:
+    docs = [Document("a/", "", "Bản tin", "x", "bulletin", 2023),
+            Document("b/", "", "Chuyên mục", "y", "column", 2026),
+            Document("c/", "", "", "z")]
+    facets = build_index(docs).facets
+    assert facets["sections"] == [["bulletin", "Bản tin"], ["column", "Chuyên mục"]]
+    assert facets["pages"] == [[0, 2023], [1, 2026], [-1, 0]]
+
+
+def test_written_index_has_vocabulary_and_facets(tmp_path: Path) -> None:
+    manifest = write_index(docs(), tmp_path / "idx", "en")
+    base = tmp_path / "idx" / manifest["version"]
+    assert len(list((base / "v").glob("*.json"))) == manifest["vocab"]
+    assert json.loads((base / "facets.json").read_text("utf-8"))["pages"]
