@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-
 from pathlib import Path
 
 from ttdn.search.index import Document, build_index, fnv1a, vocab_key, write_index
