@@ -25,9 +25,17 @@ def small_url(tmp_path_factory: pytest.TempPathFactory):
         yield url
 
 
+def header_box(page):
+    """The header's search box, opened as a reader would: on a phone through the magnifier."""
+    box = page.locator(".md-search [data-ttdn-search-input]")
+    if not box.is_visible():
+        page.locator("header [data-ttdn-search-open]").click()
+    return box
+
+
 def search(page, query: str) -> list[str]:
     """Type into the header's box; the URL paths of the results, best first."""
-    box = page.locator(".md-search [data-ttdn-search-input]")
+    box = header_box(page)
     status = page.locator(".md-search [data-ttdn-search-status]")
     status.evaluate("el => { el.textContent = ''; }")  # no stale count for a longer query
     box.fill(query)
@@ -148,7 +156,7 @@ def test_search_page_lists_results_for_its_query(page, small_url: str) -> None:
 def test_enter_in_the_header_box_opens_the_search_page_with_all_results(page,
                                                                        small_url: str) -> None:
     page.goto(small_url + "en/tin-bai/2023/long-an/")
-    box = page.locator(".md-search [data-ttdn-search-input]")
+    box = header_box(page)
     box.fill("dao")
     box.press("Enter")
     page.wait_for_selector(".ttdn-search-page__list .ttdn-search__result")
@@ -331,4 +339,15 @@ def test_without_javascript_going_back_keeps_the_query(browser, small_url: str) 
     assert urlsplit(tab.url).query == "q=Ly+Son"  # the query travels in the address
     tab.go_back()
     assert tab.locator(".md-search [data-ttdn-search-input]").input_value() == "Ly Son"
+    context.close()
+
+
+def test_phone_tab_passes_the_closed_panel_by(browser, small_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(small_url + "tin-bai/")
+    tab.locator("header [data-ttdn-search-open]").focus()
+    tab.keyboard.press("Tab")
+    assert not tab.evaluate("!!document.activeElement.closest('.md-search')")
+    assert not tab.locator("#__search").is_checked()
     context.close()
