@@ -209,8 +209,8 @@ def bulletin_site(issues: list[tuple[int, int, int]], languages=("vi", "en")) ->
     return files
 def search_site() -> dict[str, str]:
     """Files of a small site whose pages hold the words the search must find, in both
-    languages, with decoys: "dao kéo" and "sống" (for "đảo" and "son"), and one page written
-    in decomposed Unicode (NFD)."""
+    languages, with decoys: "dao kéo" and "sống" (for "đảo" and "son"), the pairs of a phrase
+    standing apart, and one page written in decomposed Unicode (NFD)."""
     pages = {
         "ly-son": ("Đảo Lý Sơn", "Huyện đảo Lý Sơn thuộc tỉnh Quảng Ngãi, có nghề tỏi.",
                    "Lý Sơn Island",
@@ -225,6 +225,9 @@ def search_site() -> dict[str, str]:
                     "A village of knife-makers", "Making knives keeps the village alive."),
         "bien-dao": ("Tuyên truyền biển đảo", "Tuyên truyền chủ quyền biển, đảo cho ngư dân.",
                      "Seas and islands", "Communicating sovereignty over seas and islands."),
+        # Every pair of "hợp tác quốc tế" and none of its three-word runs: a phrase decoy.
+        "ba-cau": ("Ba câu rời", "Hợp tác xã. Tác quốc ca. Quốc tế ca.",
+                   "Three sentences", "Hợp tác xã. Tác quốc ca. Quốc tế ca."),
     }
     files = {
         "vi/index.md": front("Trang chủ") + "# Trang chủ\n",

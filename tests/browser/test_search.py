@@ -25,13 +25,23 @@ def small_url(tmp_path_factory: pytest.TempPathFactory):
         yield url
 
 
+def header_box(page):
+    """The header's search box, opened as a reader would: on a phone through the magnifier."""
+    box = page.locator(".md-search [data-ttdn-search-input]")
+    if not box.is_visible():
+        page.locator("header [data-ttdn-search-open]").click()
+    return box
+
+
 def search(page, query: str) -> list[str]:
     """Type into the header's box; the URL paths of the results, best first."""
-    box = page.locator(".md-search [data-ttdn-search-input]")
-    box.fill(query)
+    box = header_box(page)
     status = page.locator(".md-search [data-ttdn-search-status]")
+    status.evaluate("el => { el.textContent = ''; }")  # no stale count for a longer query
+    box.fill(query)
+    shown = query.replace('"', "").strip()  # the status quotes the query itself
     page.wait_for_function(
-        "([el, q]) => el.textContent.includes(q)", arg=[status.element_handle(), query]
+        "([el, q]) => el.textContent.includes(q)", arg=[status.element_handle(), shown]
     )
     links = page.locator(".md-search .ttdn-search__title")
     return [urlsplit(href).path for href in links.evaluate_all("l => l.map(a => a.href)")]
@@ -146,7 +156,7 @@ def test_search_page_lists_results_for_its_query(page, small_url: str) -> None:
 def test_enter_in_the_header_box_opens_the_search_page_with_all_results(page,
                                                                        small_url: str) -> None:
     page.goto(small_url + "en/tin-bai/2023/long-an/")
-    box = page.locator(".md-search [data-ttdn-search-input]")
+    box = header_box(page)
     box.fill("dao")
     box.press("Enter")
     page.wait_for_selector(".ttdn-search-page__list .ttdn-search__result")
@@ -197,3 +207,147 @@ def test_folding_in_the_browser_matches_the_index(page, small_url: str) -> None:
     assert folded[0] == [fold(w) for w in words]
     assert folded[1] == 0xE40C292C
     assert folded[2] == ["Lý", "Sơn", "197", "KH", "UBND"]
+
+
+# --- Issue 21: the header search on phones, focus, and the forgiving search -------------------
+
+def status_of(page, scope: str = ".md-search") -> str:
+    return page.locator(f"{scope} [data-ttdn-search-status]").text_content()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("width", [320, 390, 414])
+def test_phone_search_never_widens_the_page(browser, base_url: str, lang: str,
+                                            width: int) -> None:
+    # is_mobile: content wider than the screen widens the layout (innerWidth grows with it).
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=True,
+                                  has_touch=True)
+    tab = context.new_page()
+    tab.goto(base_url + PREFIX[lang] + "gioi-thieu/")
+    tab.locator("header [data-ttdn-search-open]").click()
+    query = {"vi": "đảo", "en": "islands"}[lang]
+    assert search(tab, query)
+    assert tab.evaluate("document.documentElement.scrollWidth") == width
+    for box in tab.locator(".md-search .ttdn-search__result").all():
+        right = box.evaluate("e => e.getBoundingClientRect().right")
+        assert right <= width
+    context.close()
+
+
+def test_desktop_tab_into_the_box_does_not_grey_the_page_and_tab_out_closes(
+        browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    tab = context.new_page()
+    tab.goto(base_url + "en/gioi-thieu/")
+    tab.locator(".md-search [data-ttdn-search-input]").focus()
+    assert not tab.locator("#__search").is_checked()
+    expect(tab.locator(".md-search__overlay")).to_have_css("opacity", "0")
+    assert search(tab, "islands")
+    assert tab.locator("#__search").is_checked()  # typing opens the results
+    for _ in range(40):  # through the reset button, the results and on out of the search
+        tab.keyboard.press("Tab")
+        if not tab.evaluate("!!document.activeElement.closest('.md-search')"):
+            break
+    assert not tab.evaluate("!!document.activeElement.closest('.md-search')")
+    assert not tab.locator("#__search").is_checked()
+    expect(tab.locator(".md-search__overlay")).to_have_css("opacity", "0")
+    context.close()
+
+
+def test_phone_tab_out_of_the_panel_closes_it(browser, small_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(small_url + "tin-bai/")
+    tab.locator("header [data-ttdn-search-open]").click()
+    assert search(tab, "đảo")
+    tab.locator(".md-search .ttdn-search__title").last.focus()
+    tab.keyboard.press("Tab")
+    assert not tab.evaluate("!!document.activeElement.closest('.md-search')")
+    assert not tab.locator("#__search").is_checked()
+    expect(tab.locator(".md-search__inner")).to_have_css("opacity", "0")
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_last_word_is_completed_while_typing(page, small_url: str, lang: str) -> None:
+    page.goto(small_url + PREFIX[lang] + "tin-bai/")
+    base = f"/{PREFIX[lang]}tin-bai/2023/"
+    expected = {base + "ly-son/"} | ({base + "nfd/"} if lang == "vi" else set())
+    assert set(search(page, "Quảng Ngã")) == expected
+    assert search(page, "Quảng Ngã ") == []  # a space ends the word: whole words only
+    assert "/tin-bai/2023/dao-keo/" not in search(page, "son")  # "son" is a word: not "sống"
+
+
+def test_english_plural_and_singular_find_each_other(page, small_url: str) -> None:
+    page.goto(small_url + "en/tin-bai/")
+    both = {"/en/tin-bai/2023/ly-son/", "/en/tin-bai/2023/bien-dao/"}
+    assert set(search(page, "island ")) == both  # "island" and "islands"
+    assert set(search(page, "islands ")) == both
+    marks = page.locator(".md-search .ttdn-search__excerpt mark").all_text_contents()
+    assert {"island", "islands"} <= {m.lower() for m in marks}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_typo_gets_a_did_you_mean_from_the_index(page, small_url: str, lang: str) -> None:
+    page.goto(small_url + PREFIX[lang] + "tin-bai/")
+    assert search(page, "Quảng Ngaii ") == []
+    suggestion = page.locator(".md-search [data-ttdn-search-suggest] a")
+    expect(suggestion).to_have_text("Quảng ngãi")
+    suggestion.click()
+    page.locator(".md-search .ttdn-search__title").first.wait_for()
+    assert page.locator(".md-search [data-ttdn-search-input]").input_value() == "Quảng ngãi"
+    assert f"/{PREFIX[lang]}tin-bai/2023/ly-son/" in [
+        urlsplit(h).path for h in page.locator(".md-search .ttdn-search__title")
+        .evaluate_all("l => l.map(a => a.href)")]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_phrase_counts_are_true(page, small_url: str, lang: str) -> None:
+    page.goto(small_url + PREFIX[lang] + "tin-bai/")
+    apart = f"/{PREFIX[lang]}tin-bai/2023/ba-cau/"
+    assert search(page, "hợp tác quốc tế") == [apart]  # every word, not together
+    assert {"vi": "không nhất thiết liền nhau", "en": "not necessarily together"}[lang] \
+        in status_of(page)
+    assert search(page, '"hợp tác quốc tế"') == []  # its pairs, but never the phrase
+    assert search(page, '"tác quốc ca"') == [apart]
+
+
+def test_search_page_filters_by_section_and_year(page, base_url: str) -> None:
+    page.goto(base_url + "en/tim-kiem/?q=islands")
+    page.wait_for_selector(".ttdn-search-page__list .ttdn-search__result")
+    filters = page.locator("[data-ttdn-search-filters]")
+    expect(filters).to_be_visible()
+    sections = page.locator("[data-ttdn-search-filters] select[name=section]")
+    label = [o for o in sections.locator("option").all_text_contents() if "Bulletin" in o][0]
+    sections.select_option(label=label)
+    expect(page.locator("main [data-ttdn-search-status]")).to_contain_text("Showing")
+    titles = page.locator(".ttdn-search-page__list .ttdn-search__section").all_text_contents()
+    assert titles and set(titles) == {"Bulletin"}
+    years = page.locator("[data-ttdn-search-filters] select[name=year]")
+    assert years.locator("option").count() >= 2  # "All" and the years of the results
+
+
+def test_without_javascript_going_back_keeps_the_query(browser, small_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False,
+                                  viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    tab.goto(small_url + "en/tin-bai/")
+    box = tab.locator(".md-search [data-ttdn-search-input]")
+    box.fill("Ly Son")
+    box.press("Enter")
+    tab.wait_for_load_state()
+    assert urlsplit(tab.url).query == "q=Ly+Son"  # the query travels in the address
+    tab.go_back()
+    assert tab.locator(".md-search [data-ttdn-search-input]").input_value() == "Ly Son"
+    context.close()
+
+
+def test_phone_tab_passes_the_closed_panel_by(browser, small_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(small_url + "tin-bai/")
+    tab.locator("header [data-ttdn-search-open]").focus()
+    tab.keyboard.press("Tab")
+    assert not tab.evaluate("!!document.activeElement.closest('.md-search')")
+    assert not tab.locator("#__search").is_checked()
+    context.close()

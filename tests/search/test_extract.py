@@ -38,3 +38,11 @@ def test_pages_without_region_or_marked_noindex_give_nothing() -> None:
     assert page_text(page("<p>Danh sách</p>")) is None
     noindex = '<meta name="robots" content="noindex, follow">'
     assert page_text(page(REGION.format("<p>Riêng</p>"), head=noindex)) is None
+
+
+def test_navigation_inside_the_region_is_left_out() -> None:
+    html = page(REGION.format(
+        '<h1>Đảo Lý Sơn</h1><nav aria-label="Breadcrumb"><ol><li><a href="/">Bản tin</a></li>'
+        '<li><a href="../">Số 1/2023</a></li></ol></nav><p>Huyện đảo Lý Sơn</p>'))
+    found = page_text(html)
+    assert found is not None and found.text == "Huyện đảo Lý Sơn"

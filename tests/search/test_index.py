@@ -6,8 +6,9 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
-from ttdn.search.index import Document, build_index, fnv1a, write_index
+from ttdn.search.index import Document, build_index, fnv1a, vocab_key, write_index
 
 
 def docs() -> list[Document]:
@@ -28,7 +29,8 @@ def lookup(shards: dict, manifest: dict, term: str) -> tuple[list[str], dict[int
 
 
 def test_a_folded_word_lists_every_page_and_which_exact_forms_each_holds() -> None:
-    manifest, shards, _ = build_index(docs())
+    index = build_index(docs())
+    manifest, shards = index.manifest, index.shards
     variants, pages = lookup(shards, manifest, "dao")
     assert set(variants) == {"đảo", "dao", "đạo"}
     assert set(pages) == {0, 1, 2}
@@ -38,7 +40,8 @@ def test_a_folded_word_lists_every_page_and_which_exact_forms_each_holds() -> No
 
 
 def test_whole_words_only_and_adjacent_pairs_are_terms() -> None:
-    manifest, shards, _ = build_index(docs())
+    index = build_index(docs())
+    manifest, shards = index.manifest, index.shards
     terms = {t for shard in shards.values() for t in shard}
     assert "son" in terms and "song" in terms  # "Sơn" and "sống": two words, no prefixes
     assert "so" not in terms
@@ -51,7 +54,8 @@ def test_whole_words_only_and_adjacent_pairs_are_terms() -> None:
 def test_a_word_in_the_title_weighs_more_than_in_the_text() -> None:
     corpus = [Document("a/", "Lý Sơn", "", "Biển đẹp và xanh."),
               Document("b/", "Biển đẹp", "", "Lý Sơn và xanh.")]
-    manifest, shards, _ = build_index(corpus)
+    index = build_index(corpus)
+    manifest, shards = index.manifest, index.shards
     _, pages = lookup(shards, manifest, "son")
     assert pages[0][0] > pages[1][0]
 
@@ -75,7 +79,8 @@ def test_fnv1a_is_the_32_bit_reference_hash() -> None:
 
 
 def test_pages_with_a_title_and_no_text_are_indexed_by_their_title() -> None:
-    manifest, shards, _ = build_index([Document("a/", "Ảnh Lý Sơn", "Sách ảnh", "")])
+    index = build_index([Document("a/", "Ảnh Lý Sơn", "Sách ảnh", "")])
+    manifest, shards = index.manifest, index.shards
     _, pages = lookup(shards, manifest, "son")
     assert set(pages) == {0}
 
@@ -83,10 +88,45 @@ def test_pages_with_a_title_and_no_text_are_indexed_by_their_title() -> None:
 def test_the_same_pages_give_the_same_index_in_any_process() -> None:
     """The version names the files: it must not change with Python's string hash seed."""
     code = ("from ttdn.search.index import Document, build_index; "
-            "print(build_index([Document('a/', 'Đảo', '', 'đảo Đảo dao ĐẢO đạo')])[0]['version'])")
+            "print(build_index([Document('a/', 'Đảo', '', 'đảo Đảo dao ĐẢO đạo')])"
+            ".manifest['version'])")
     versions = {
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                        env={**os.environ, "PYTHONHASHSEED": seed}).stdout
         for seed in ("1", "2", "3")
     }
     assert len(versions) == 1
+
+
+def test_vocabulary_shards_hold_every_word_with_its_page_count() -> None:
+    index = build_index([Document("a/", "Đảo", "", "đảo Lý Sơn"), Document("b/", "", "", "đảo")])
+    vocabulary = {w: n for shard in index.vocab.values() for w, n in shard.items()}
+    assert vocabulary == {"dao": 2, "ly": 1, "son": 1}
+    for number, shard in index.vocab.items():  # chosen by the first two letters, as search.js
+        assert all(fnv1a(vocab_key(w)) % index.manifest["vocab"] == number for w in shard)
+
+
+def test_english_words_carry_their_stem_siblings() -> None:
+    docs = [Document("a/", "", "", "islands"), Document("b/", "", "", "island investing")]
+    shards = build_index(docs, "en").shards
+    entries = {t: e for shard in shards.values() for t, e in shard.items()}
+    assert entries["island"][2] == ["islands"]
+    assert entries["invest"] == [[], [], ["investing"]]  # the stem alone: no pages of its own
+    vi = {t: e for s in build_index(docs, "vi").shards.values() for t, e in s.items()}
+    assert len(vi["island"]) == 2 and "invest" not in vi
+
+
+def test_facets_give_each_page_its_section_and_year() -> None:
+    docs = [Document("a/", "", "Bản tin", "x", "bulletin", 2023),
+            Document("b/", "", "Chuyên mục", "y", "column", 2026),
+            Document("c/", "", "", "z")]
+    facets = build_index(docs).facets
+    assert facets["sections"] == [["bulletin", "Bản tin"], ["column", "Chuyên mục"]]
+    assert facets["pages"] == [[0, 2023], [1, 2026], [-1, 0]]
+
+
+def test_written_index_has_vocabulary_and_facets(tmp_path: Path) -> None:
+    manifest = write_index(docs(), tmp_path / "idx", "en")
+    base = tmp_path / "idx" / manifest["version"]
+    assert len(list((base / "v").glob("*.json"))) == manifest["vocab"]
+    assert json.loads((base / "facets.json").read_text("utf-8"))["pages"]

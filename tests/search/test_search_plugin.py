@@ -79,3 +79,30 @@ def test_pages_load_only_the_small_loader(built: Path) -> None:
     assert scripts == ["../../../assets/javascripts/search-boot.js"]
     assert (built / "assets/javascripts/search-boot.js").stat().st_size < 3000
     assert (built / "assets/javascripts/search.js").exists()
+
+
+@pytest.mark.parametrize(("prefix", "name", "published"), [
+    ("", "Bản tin Đối ngoại Quảng Ngãi", "Ngày đăng"),
+    ("en", "Quảng Ngãi Foreign Affairs Bulletin", "Published"),
+])
+def test_bulletin_article_text_starts_with_its_body_not_breadcrumb_or_date(
+        site: Path, prefix: str, name: str, published: str) -> None:
+    articles = {u: f for u, f in fragments(site, prefix).items()
+                if u.count("/") >= 4 + bool(prefix) and "/ban-tin/" in f"/{u}"}
+    assert articles
+    for url, fragment in articles.items():
+        assert not fragment["x"].startswith(name), url
+        assert f"{published}:" not in fragment["x"][:200], url
+
+
+def test_the_facets_give_every_page_its_section_and_year(built: Path) -> None:
+    index = built / "search-index"
+    manifest = json.loads((index / "manifest.json").read_text())
+    facets = json.loads((index / manifest["version"] / "facets.json").read_text("utf-8"))
+    assert ["column", "Chuyên mục"] in facets["sections"]
+    by_url = fragments(built, "")
+    assert len(facets["pages"]) == manifest["pages"] == len(by_url)
+    column = [i for i, (key, _) in enumerate(facets["sections"]) if key == "column"][0]
+    ids = {json.loads(p.read_text("utf-8"))["u"]: int(p.stem)
+           for p in (index / manifest["version"] / "p").glob("*.json")}
+    assert facets["pages"][ids["tin-bai/2023/ly-son/"]] == [column, 2023]

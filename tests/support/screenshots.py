@@ -32,6 +32,29 @@ def take(site_dir: Path, out_dir: Path) -> list[Path]:
                     page.screenshot(path=str(target), full_page=view == "desktop")
                     written.append(target)
             page.close()
+        written += _search_panel(browser, base, out_dir)
+    return written
+
+
+# The header's search panel on a phone, with results: what a reader sees while typing.
+PANEL_QUERIES = {"vi": "đảo", "en": "islands"}
+
+
+def _search_panel(browser: object, base: str, out_dir: Path) -> list[Path]:
+    width, height = VIEWPORTS["phone"]
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True)
+    page = context.new_page()
+    written = []
+    for lang, prefix in LANGUAGES.items():
+        page.goto(base + prefix + "gioi-thieu/")
+        page.locator("header [data-ttdn-search-open]").click()
+        page.locator(".md-search [data-ttdn-search-input]").fill(PANEL_QUERIES[lang])
+        page.locator(".md-search .ttdn-search__result").first.wait_for()
+        page.wait_for_load_state("networkidle")
+        target = out_dir / f"search-panel-{lang}-phone.png"
+        page.screenshot(path=str(target))
+        written.append(target)
+    context.close()
     return written
 
 

@@ -19,10 +19,23 @@
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
   };
 
+  // Wide screens: Tab onto the box loads only; the panel and its grey backdrop open on typing
+  // and close when focus leaves the search. Below 60em the box is in the panel: focus opens it.
+  const panel = headerInput?.closest(".md-search");
+  const narrow = matchMedia("(max-width: 59.984375em)");
   document.addEventListener("focusin", (event) => {
     if (!event.target.matches?.("[data-ttdn-search-input]")) return;
-    if (event.target === headerInput && toggle) toggle.checked = true;
+    if (event.target === headerInput && toggle && narrow.matches) toggle.checked = true;
     load();
+  });
+  headerInput?.addEventListener("input", () => {
+    if (toggle && headerInput.value) toggle.checked = true;
+  });
+  panel?.addEventListener("focusout", (event) => {
+    // null: a click on the backdrop (its label closes) or another window.
+    const next = event.relatedTarget;
+    if (toggle?.checked && next instanceof Node && !panel.contains(next)
+        && !next.closest?.(".ttdn-search-open")) toggle.checked = false;
   });
   document.addEventListener("click", (event) => {
     const opener = event.target.closest?.("[data-ttdn-search-open]");

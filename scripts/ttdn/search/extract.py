@@ -2,8 +2,9 @@
 
 The region is the element with `data-ttdn-search-body` (overrides/partials/ttdn/search-region.html),
 which also carries the page's title and section label. Left out: scripts, styles, heading
-permalinks (¶), and anything marked `data-ttdn-search-ignore`. A page whose head says `noindex`
-gives nothing.
+permalinks (¶), navigation (`<nav>`: breadcrumbs and contents lists repeat other pages' titles,
+and would open every excerpt), and anything marked `data-ttdn-search-ignore` (bylines, dates).
+A page whose head says `noindex` gives nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ BLOCKS = {
     "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
     "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul",
 }
-SKIPPED = {"script", "style", "template", "noscript", "svg", "button"}
+SKIPPED = {"script", "style", "template", "noscript", "svg", "button", "nav"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
 

@@ -93,8 +93,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         output = nfc(output)
         found = page_text(output)
         if found is not None:
+            model = model_of(config)
+            entry = model.index.pages.by_url(page.url)
+            scope = search_scope(model, entry)
+            year = entry.meta.date.year if entry is not None else 0
             self.docs[self.lang].append(Document(page.url, found.title, found.section,
-                                                 found.text))
+                                                 found.text, scope.section, year))
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -106,7 +110,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         for lang, docs in self.docs.items():
             start = time.perf_counter()
             prefix = "" if lang == self.default else f"{lang}/"
-            manifest = write_index(docs, site_dir / prefix / self.config.output_dir)
+            manifest = write_index(docs, site_dir / prefix / self.config.output_dir, lang)
             log.info("search index '%s': %d pages, %d shards in %.1f s", lang,
                      manifest["pages"], manifest["shards"], time.perf_counter() - start)
 
