@@ -138,11 +138,20 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return nav
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        self.env = self._prepare(env)
+        return env
+
+    def _prepare(self, env: Environment) -> Environment:
+        """Every environment that renders a page: the theme's (Material's templates and ours)
+        and the one for the partials rendered into page content."""
+        # MkDocs' environment does not escape: turned on here, every value any template prints
+        # (Material's included) is text unless it is Markup: the page's guarded HTML
+        # (ttdn-guard) and the <picture> markup ttdn.images builds with escaped values.
+        env.autoescape = True
         # Material's own strings, corrected by our tables (see overrides/partials/language.html).
         env.globals["ttdn_material_string"] = self._material_string
         # Each language build makes a new environment: reuse compiled templates across them.
         env.bytecode_cache = FileSystemBytecodeCache(str(self._jinja_cache()))
-        self.env = env
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -151,13 +160,11 @@ class SitePlugin(BasePlugin[SiteConfig]):
         view = self.view(config, page)
         if view.partial is None and view.cover_html is None:
             return html
-        block = view.cover_html or ""
+        block = str(view.cover_html or "")  # str: Markup + str would escape the str
         if view.partial is not None:
             # MkDocs renders pages before on_env: the theme's environment is made here, once.
             if self.partials is None:
-                self.partials = config.theme.get_env()
-                self.partials.bytecode_cache = FileSystemBytecodeCache(str(self._jinja_cache()))
-                self.partials.globals["ttdn_material_string"] = self._material_string
+                self.partials = self._prepare(config.theme.get_env())
             template = self.partials.get_template(f"partials/ttdn/{view.partial}")
             block = template.render(ttdn=view) + block
         head, sep, rest = html.partition("</h1>")
@@ -222,7 +229,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return outputs.render_404(self.env, self.nav, self.files, config, self.view(config, None))
 
     def _jinja_cache(self) -> Path:
-        folder = self._cache_dir / "jinja"
+        # Jinja's bytecode cache keys on the template's source only, not on autoescape: a
+        # folder of its own, never shared with code compiled without escaping.
+        folder = self._cache_dir / "jinja-escaped"
         folder.mkdir(parents=True, exist_ok=True)
         return folder
 
