@@ -16,6 +16,7 @@ import importlib
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -58,6 +59,13 @@ class SitePlugin(BasePlugin[SiteConfig]):
             raise PluginError("ttdn-site: set site_url in mkdocs.yml (canonical URLs need it).")
         if not config.use_directory_urls:
             raise PluginError("ttdn-site: use_directory_urls must stay true.")
+        if "ttdn-guard" not in config.plugins:
+            # Templates escape everything but the page's HTML, which only the guard checks.
+            raise PluginError(
+                "ttdn-site: thêm plugin ttdn-guard vào mkdocs.yml: nội dung trang chỉ được in "
+                "sau khi được kiểm tra / add the ttdn-guard plugin to mkdocs.yml: a page's "
+                "content is printed only once the guard has checked it."
+            )
         languages, _ = languages_of(config)
         current = languages.get(config.theme["language"])
         if self.model is None or current.default:
@@ -212,7 +220,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             )
         return self.views[key]
 
-    def _cover(self, config: MkDocsConfig, entry) -> str | None:
+    def _cover(self, config: MkDocsConfig, entry) -> Markup | None:
         """The cover as the page's first, eagerly loaded picture (never for listings)."""
         if entry is None or entry.generated or not entry.meta.image:
             return None
