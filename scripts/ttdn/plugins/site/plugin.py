@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+import yaml
 from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,6 +28,7 @@ from mkdocs.structure.pages import Page
 from ttdn import preview
 from ttdn.assets import Assets
 from ttdn.content import ContentType
+from ttdn.content.text import markdown_text
 from ttdn.findings import Finding, report
 from ttdn.i18n import Language
 from ttdn.model import BuildModel, languages_of, load_model, update_model
@@ -127,7 +129,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 files.remove(hidden)
         for entry in self.model.index.pages.of_language(code):
             if entry.generated and (self.preview is None or entry.url in self.preview.urls):
-                stub = f"# {entry.meta.title}\n\n{entry.meta.description}\n"
+                stub = _stub(entry.meta.title, entry.meta.description)
                 files.append(
                     File.generated(
                         config,
@@ -249,6 +251,16 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def _material_string(self, code: str, key: str) -> str:
         return self.model.languages.get(code).strings["material"].get(key, "")
+
+
+def _stub(title: str, description: str) -> str:
+    """A generated page's Markdown. Its title may be a contributor's (a section's own
+    index.md), so it goes in as text that Markdown cannot read as syntax ("[x](javascript:…)" is
+    a link): the heading still gets its id, its permalink and the theme's skip link. The
+    title is also front matter, so that the theme's `page.title` is the text, not the heading's
+    HTML (which it would escape once more)."""
+    front = yaml.safe_dump({"title": title}, allow_unicode=True)
+    return f"---\n{front}---\n\n# {markdown_text(title)}\n\n{markdown_text(description)}\n"
 
 
 def _content_types(spec: str) -> tuple[ContentType, ...]:
