@@ -61,3 +61,12 @@ def test_a_ttdn_plugin_without_ttdn_site_is_told_what_to_add(tmp_path: Path, cap
     with pytest.raises(Abort):
         make_small_site(tmp_path, column_site(1, 1), without_site)
     assert "the build model is not loaded yet. List 'ttdn-site'" in caplog.text
+
+
+def test_the_site_is_not_built_without_the_guard(tmp_path: Path, caplog) -> None:
+    """Templates print a page's HTML as it is only because the guard checked it."""
+    without_guard = SMALL_CONFIG.replace("  - ttdn-guard\n", "")
+    assert without_guard != SMALL_CONFIG
+    with pytest.raises(Abort):
+        make_small_site(tmp_path, column_site(1, 1), without_guard)
+    assert "add the ttdn-guard plugin to mkdocs.yml" in caplog.text

@@ -55,7 +55,7 @@ def rss_xml(
     channel = ET.SubElement(rss, "channel")
     ET.SubElement(channel, "title").text = feed.title
     ET.SubElement(channel, "link").text = absolute(site_url, feed.base)
-    ET.SubElement(channel, "description").text = feed.description
+    ET.SubElement(channel, "description").text = _html_text(feed.description)
     ET.SubElement(channel, "language").text = feed.lang.code
     ET.SubElement(
         channel,
@@ -71,9 +71,7 @@ def rss_xml(
         ET.SubElement(item, "title").text = entry.meta.title
         ET.SubElement(item, "link").text = url
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = url
-        # An RSS description is HTML: the plain-text summary is escaped once more, so a reader
-        # shows "<" and "&" as written instead of reading them as markup.
-        ET.SubElement(item, "description").text = html.escape(entry.meta.description)
+        ET.SubElement(item, "description").text = _html_text(entry.meta.description)
         ET.SubElement(item, "pubDate").text = format_datetime(_moment(entry.meta.date))
         label = model.index.labels.get(entry.url)
         if label:
@@ -87,6 +85,12 @@ def rss_xml(
             })
     ET.indent(rss)
     return ET.tostring(rss, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _html_text(text: str) -> str:
+    """An RSS description (the channel's and each item's) is HTML: plain text is escaped once
+    more, so a reader shows "<" and "&" as written instead of reading them as markup."""
+    return html.escape(text)
 
 
 def json_feed(feed: Feed, model: BuildModel, image: ImageOf) -> bytes:

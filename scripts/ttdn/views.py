@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from markupsafe import Markup
+
 from ttdn.assets import Asset
 from ttdn.collections import Feed, HomeSlot, ItemLinks, ListingPage
 from ttdn.content import ContentType, Entry, bulletin
@@ -43,7 +45,7 @@ class IssueCard:
     label: str  # "Số 1/2023" / "Issue 1/2023"
     quarter: str  # "Quý I/2023" / "Q1 2023"
     contents: tuple[Entry, ...]  # its articles, in the order of its table of contents
-    cover_html: str | None = None  # the cover's <picture> (the bulletin home's latest issue)
+    cover_html: Markup | None = None  # the cover's <picture> (the bulletin home's latest issue)
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ class PageView:
     home_slots: tuple[HomeSlot, ...] = ()  # on the home page: what the listings declare
     feeds: list[Feed] = field(default_factory=list)  # announced in the head
     video: VideoView | None = None
-    cover_html: str | None = None  # the cover photo's <picture>, first in the content
+    cover_html: Markup | None = None  # the cover photo's <picture>, first in the content
     attachment: Asset | None = None  # a document's file
     item_labels: Mapping[str, str] = field(default_factory=dict)  # url → label in lists
     bulletin: BulletinView | None = None
@@ -119,7 +121,7 @@ def page_view(
     *,
     default_image: str,
     report_problem_url: str,
-    cover_html: str | None = None,
+    cover_html: Markup | None = None,
 ) -> PageView:
     index = model.index
     url = entry.url if entry else None

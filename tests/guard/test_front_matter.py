@@ -12,7 +12,7 @@ from lxml import etree
 from guard.checks import unsafe
 from guard.conftest import html_pages
 from guard.sites import hostile
-from helpers import parse
+from helpers import front, parse
 from ttdn.guard.pdf import authors_in
 
 
@@ -161,3 +161,25 @@ def test_markdown_written_into_a_cover_description_stays_text(tmp_path) -> None:
     assert doc.xpath("//article//img/@alt")[0] == "x](javascript:alert(1)) ![y"
     pages = html_pages(site)
     assert {path: unsafe(doc) for path, doc in pages.items() if unsafe(doc)} == {}
+
+
+def test_a_sections_title_is_text_on_its_generated_listing_pages(tmp_path) -> None:
+    """Page 2 of a listing is generated from the section's own title: never read as Markdown."""
+    from guard.outputs import read_site
+    from helpers import article, make_small_site
+
+    title = "Chuyên mục <b onclick=pwn()>x</b> [y](javascript:pwn()) *z* {#id} &amp;"
+    files = {"vi/index.md": front("Trang chủ") + "\nTrang chủ.\n",
+             "en/index.md": front("Home") + "\nHome.\n",
+             "vi/tin-bai/index.md": "---\n" + f"title: '{title}'\ndescription: '{title}'\n"
+                                    "date: 2023-01-02\n---\n\nChuyên mục.\n"}
+    for n in range(1, 12):
+        files[f"vi/tin-bai/2023/bai-{n:02d}.md"] = article(f"Bài {n:02d}", f"2023-01-{n:02d}")
+    site = make_small_site(tmp_path, files)
+    problems, _ = read_site(site)
+    assert problems == {}
+    second = parse(site / "tin-bai/trang/2/index.html")
+    (heading,) = second.xpath("//article//h1")
+    assert heading.text_content().startswith(title) and heading.get("id")
+    assert second.xpath("string(//article//h1/following-sibling::p[1])") == title
+    assert second.xpath("string(//head/title)").startswith(title)

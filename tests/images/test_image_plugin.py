@@ -43,6 +43,7 @@ plugins:
   - ttdn-site:
       report_problem_url: bao-loi/
       cache_dir: {root}/.cache/plugin/ttdn
+  - ttdn-guard
   - ttdn-images:
       widths: [120, 240]
       avif_speed: 10

@@ -65,6 +65,7 @@ plugins:
   - ttdn-site:
       report_problem_url: bao-loi/
       cache_dir: {site_cache}
+  - ttdn-guard
   - ttdn-images:
       photos_dir: photos
       avif_speed: 10

@@ -50,3 +50,10 @@ def first_not_nfc(text: str) -> tuple[int, str] | None:
             )
             return number, unicodedata.normalize("NFC", word)
     return 1, ""  # pragma: no cover - a composition across a line break
+
+
+def markdown_text(value: str) -> str:
+    """`value` written into Markdown as text: every ASCII character that is not a letter, a
+    digit or a space becomes a numeric character reference, which Markdown passes through and a
+    browser shows as the character, so no syntax (links, HTML, emphasis, attributes) can form."""
+    return re.sub(r"[!-/:-@\[-`{-~]", lambda m: f"&#{ord(m.group())};", " ".join(value.split()))

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
 from urllib.parse import unquote
+
+from markupsafe import Markup, escape
 
 from ttdn.images.model import ImageRecord
 
@@ -113,47 +114,42 @@ def picture(
     *,
     sizes: str = DEFAULT_SIZES,
     eager: bool = False,
-) -> str:
+) -> Markup:
     """One line of HTML: <picture> with AVIF/WebP sources and the fallback <img>.
 
-    `url(file)` turns a derivative's file name into a URL relative to the page.
+    `url(file)` turns a derivative's file name into a URL relative to the page. Built with
+    `Markup.format`, which escapes every value it fills in: the result is safe to print as is.
     """
-    parts = ["<picture>"]
+    parts = [Markup("<picture>")]
     for fmt in ("avif", "webp"):
         if fmt in record.variants and not (fmt == "avif" and record.animated):
-            parts.append(
-                f'<source type="{MIME[fmt]}" srcset="{_srcset(record, fmt, url)}" '
-                f'sizes="{escape(sizes)}">'
-            )
+            parts.append(Markup('<source type="{}" srcset="{}" sizes="{}">').format(
+                MIME[fmt], _srcset(record, fmt, url), sizes))
     fallback = record.variants[record.fallback]
     default = max((v for v in fallback if v.width <= 800), key=lambda v: v.width,
                   default=fallback[0])
-    attrs = [
-        f'src="{escape(url(default.file))}"',
-        f'srcset="{_srcset(record, record.fallback, url)}"',
-        f'sizes="{escape(sizes)}"',
-        f'width="{record.width}"',
-        f'height="{record.height}"',
-        f'alt="{escape(alt)}"',
-    ]
+    attrs = Markup('src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"').format(
+        url(default.file), _srcset(record, record.fallback, url), sizes, record.width,
+        record.height, alt)
     if not eager:
-        attrs += ['loading="lazy"', 'decoding="async"']
+        attrs += Markup(' loading="lazy" decoding="async"')
     # No inline style: the site's CSP (style-src 'self') blocks it. A plain backdrop from the
     # stylesheet shows until the image arrives.
     if not record.alpha:
-        attrs.append('class="ttdn-placeholder"')
-    parts.append(f"<img {' '.join(attrs)}>")
-    parts.append("</picture>")
-    return "".join(parts)
+        attrs += Markup(' class="ttdn-placeholder"')
+    parts.append(Markup("<img {}>").format(attrs))
+    parts.append(Markup("</picture>"))
+    return Markup("").join(parts)
 
 
-def figure(picture_html: str, caption: str, credit: str) -> str:
-    """A <figure> around the picture, with the caption and the credit (already plain text)."""
+def figure(picture_html: Markup, caption: str, credit: str) -> Markup:
+    """A <figure> around the picture, with the caption and the credit (plain text)."""
     text = escape(caption)
     if credit:
-        text += f' <span class="ttdn-credit">{escape(credit)}</span>'
-    return f'<figure class="ttdn-figure">{picture_html}<figcaption>{text}</figcaption></figure>'
+        text += Markup(' <span class="ttdn-credit">{}</span>').format(credit)
+    return Markup('<figure class="ttdn-figure">{}<figcaption>{}</figcaption></figure>').format(
+        picture_html, text)
 
 
 def _srcset(record: ImageRecord, fmt: str, url: Callable[[str], str]) -> str:
-    return escape(", ".join(f"{url(v.file)} {v.width}w" for v in record.variants[fmt]))
+    return ", ".join(f"{url(v.file)} {v.width}w" for v in record.variants[fmt])

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from babel import Locale
 from babel.numbers import format_decimal
+from markupsafe import Markup
 
 from ttdn.content import Entry
 from ttdn.i18n import Language
@@ -29,7 +30,7 @@ EAGER = 2  # the first photos are above the fold on a phone: not lazy
 
 @dataclass(frozen=True)
 class GalleryItem:
-    picture: str  # <picture> of the derivatives
+    picture: Markup  # <picture> of the derivatives (ttdn.images.markup: values escaped)
     large: str  # href of the large JPEG: the lightbox's image, and the link without JavaScript
     caption: str
     place: str
@@ -43,7 +44,7 @@ class ChapterCard:
     description: str
     href: str
     count: str  # "12 ảnh"
-    picture: str | None
+    picture: Markup | None
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class PictureStore(Protocol):
     """What the gallery needs of the images plugin (ttdn.plugins.images)."""
 
     def picture_html(self, record: ImageRecord, alt: str, page_url: str, eager: bool = True,
-                     sizes: str | None = None) -> str: ...
+                     sizes: str | None = None) -> Markup: ...
 
     def derivative_url(self, record: ImageRecord, width: int) -> str: ...
 
@@ -102,7 +103,7 @@ class PictureMaker:
         self.images = images
         self.page_url = page_url
 
-    def picture(self, record: ImageRecord, alt: str, eager: bool) -> str:
+    def picture(self, record: ImageRecord, alt: str, eager: bool) -> Markup:
         return self.images.picture_html(
             record, alt, self.page_url, eager=eager, sizes=GALLERY_SIZES
         )

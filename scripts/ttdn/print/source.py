@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 
 import markdown
 import nh3
+from markupsafe import Markup
 
 from ttdn.content import Entry, bulletin, frontmatter
 from ttdn.head import absolute
@@ -122,11 +123,11 @@ def _body(model: BuildModel, entry: Entry, options: MarkdownOptions,
         key = _photo_key(model, entry, ref.src, images) if not ref.external else None
         html = ""  # an external or missing image is a finding already; paper gets nothing
         if key is not None and ref.alt:
-            html = f'<img src="{key}" alt="{nh3.clean_text(ref.alt)}">'
+            html = Markup('<img src="{}" alt="{}">').format(key, ref.alt)
             caption, credit = split_title(ref.title)
             if ref.alone and (caption or credit):
-                html = "\n\n" + figure(html, caption, credit) + "\n\n"
-        pieces += [text[last:ref.start], html]
+                html = "\n\n" + str(figure(html, caption, credit)) + "\n\n"
+        pieces += [text[last:ref.start], str(html)]
         last = ref.end
     source = "".join(pieces) + text[last:]
     html = markdown.Markdown(

@@ -9,8 +9,8 @@ Thin: the rules live in `ttdn.guard`. The plugin
   is outside docs/ is dropped there too, whatever led to it;
 - checks each page's rendered HTML against the allow-list before the theme adds its own trusted
   markup, and publishes nh3's sanitised copy (on_page_content, before ttdn-site's);
-- makes the page's title and description text for Material's templates (they print them
-  unescaped; the project's own templates escape with `{% autoescape true %}`);
+- hands the theme the page's checked HTML as the one `Markup` of the page, and its table of
+  contents as text (ttdn-site turns autoescape on: every other value is printed as text);
 - fails the build once, after every language is built, with all findings. A refused file is
   never copied and a page's content is always the sanitised copy, so even a failed build's
   output carries nothing refused; `ttdn build` also keeps the last good site/.
@@ -20,15 +20,17 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from jinja2 import Environment
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from ttdn import engine
 from ttdn.content import frontmatter as fm
@@ -45,8 +47,6 @@ log = get_plugin_logger(__name__)
 # Where MkDocs warns about links it cannot resolve.
 # MkDocs' link warnings: "mkdocs.structure.pages", under ProperDocs "properdocs.structure.pages".
 PAGES_LOG = logging.getLogger(f"{engine.LOGGER}.structure.pages")
-# Front-matter values Material's templates print as they are (<title>, header, nav, footer).
-PRINTED_META = ("title", "description")
 
 
 class GuardPlugin(BasePlugin[GuardConfig]):
@@ -134,10 +134,6 @@ class GuardPlugin(BasePlugin[GuardConfig]):
     # Before ttdn-site adds the article and document blocks (trusted, escaped by the templates).
     @event_priority(100)
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        for key in PRINTED_META:
-            value = page.meta.get(key)
-            if value is not None and not isinstance(value, Markup):
-                page.meta[key] = escape(str(value))
         html = links.rewrite(html, page.file.src_uri, page.url, self.docs, self.default_lang)
         cleaned, problems = check(html)
         if problems:
@@ -148,6 +144,15 @@ class GuardPlugin(BasePlugin[GuardConfig]):
                 for p in problems
             ]
         return cleaned
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        """What Material prints as HTML: the content (checked above; ttdn-site's blocks after
+        it are rendered with escaping) is the page's one Markup. The table of contents'
+        titles are Python-Markdown's escaped text: made plain text, escaped once by the theme."""
+        page.content = Markup(page.content or "")
+        for link in _anchors(page.toc):
+            link.title = Markup(link.title).striptags()
+        return context
 
     # After static-i18n's (-100), which builds the other languages: every finding is in.
     @event_priority(-200)
@@ -170,6 +175,12 @@ class GuardPlugin(BasePlugin[GuardConfig]):
             path = Path(page.file.abs_src_path)
             return path.read_text("utf-8-sig"), path
         return page.file.content_string, self.docs / page.file.src_uri  # generated page
+
+
+def _anchors(links) -> Iterator[AnchorLink]:
+    for link in links:
+        yield link
+        yield from _anchors(link.children)
 
 
 def _body_start(source: str, name: str) -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -137,7 +138,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         return f"{self.config.output_dir}/{chosen.file}"
 
     def picture_html(self, record: ImageRecord, alt: str, page_url: str,
-                     eager: bool = True, sizes: str | None = None) -> str:
+                     eager: bool = True, sizes: str | None = None) -> Markup:
         """`sizes`: how wide the picture shows (a gallery's grid); the plugin's by default."""
         self.used[self.lang].add(record.key)
         return picture(record, alt, lambda name: self._url(name, page_url),

@@ -15,7 +15,9 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+import yaml
 from jinja2 import Environment, FileSystemBytecodeCache
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -26,6 +28,7 @@ from mkdocs.structure.pages import Page
 from ttdn import preview
 from ttdn.assets import Assets
 from ttdn.content import ContentType
+from ttdn.content.text import markdown_text
 from ttdn.content.video import MARKER as VIDEO_MARKER
 from ttdn.findings import Finding, report
 from ttdn.i18n import Language
@@ -59,6 +62,13 @@ class SitePlugin(BasePlugin[SiteConfig]):
             raise PluginError("ttdn-site: set site_url in mkdocs.yml (canonical URLs need it).")
         if not config.use_directory_urls:
             raise PluginError("ttdn-site: use_directory_urls must stay true.")
+        if "ttdn-guard" not in config.plugins:
+            # Templates escape everything but the page's HTML, which only the guard checks.
+            raise PluginError(
+                "ttdn-site: thêm plugin ttdn-guard vào mkdocs.yml: nội dung trang chỉ được in "
+                "sau khi được kiểm tra / add the ttdn-guard plugin to mkdocs.yml: a page's "
+                "content is printed only once the guard has checked it."
+            )
         languages, _ = languages_of(config)
         current = languages.get(config.theme["language"])
         if self.model is None or current.default:
@@ -109,7 +119,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 files.remove(hidden)
         for entry in self.model.index.pages.of_language(code):
             if entry.generated and (self.preview is None or entry.url in self.preview.urls):
-                stub = f"# {entry.meta.title}\n\n{entry.meta.description}\n"
+                stub = _stub(entry.meta.title, entry.meta.description)
                 files.append(
                     File.generated(
                         config,
@@ -126,11 +136,20 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return nav
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        self.env = self._prepare(env)
+        return env
+
+    def _prepare(self, env: Environment) -> Environment:
+        """Every environment that renders a page: the theme's (Material's templates and ours)
+        and the one for the partials rendered into page content."""
+        # MkDocs' environment does not escape: turned on here, every value any template prints
+        # (Material's included) is text unless it is Markup: the page's guarded HTML
+        # (ttdn-guard) and the <picture> markup ttdn.images builds with escaped values.
+        env.autoescape = True
         # Material's own strings, corrected by our tables (see overrides/partials/language.html).
         env.globals["ttdn_material_string"] = self._material_string
         # Each language build makes a new environment: reuse compiled templates across them.
         env.bytecode_cache = FileSystemBytecodeCache(str(self._jinja_cache()))
-        self.env = env
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -146,7 +165,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             html = banner.render(ttdn=view) + html
         if view.partial is None and view.cover_html is None:
             return html
-        block = view.cover_html or ""
+        block = str(view.cover_html or "")  # str: Markup + str would escape the str
         if view.partial is not None:
             template = self._partials(config).get_template(f"partials/ttdn/{view.partial}")
             block = template.render(ttdn=view) + block
@@ -156,9 +175,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def _partials(self, config: MkDocsConfig) -> Environment:
         # MkDocs renders pages before on_env: the theme's environment is made here, once.
         if self.partials is None:
-            self.partials = config.theme.get_env()
-            self.partials.bytecode_cache = FileSystemBytecodeCache(str(self._jinja_cache()))
-            self.partials.globals["ttdn_material_string"] = self._material_string
+            self.partials = self._prepare(config.theme.get_env())
         return self.partials
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
@@ -204,7 +221,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             )
         return self.views[key]
 
-    def _cover(self, config: MkDocsConfig, entry) -> str | None:
+    def _cover(self, config: MkDocsConfig, entry) -> Markup | None:
         """The cover as the page's first, eagerly loaded picture (never for listings)."""
         if entry is None or entry.generated or not entry.meta.image:
             return None
@@ -221,7 +238,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return outputs.render_404(self.env, self.nav, self.files, config, self.view(config, None))
 
     def _jinja_cache(self) -> Path:
-        folder = self._cache_dir / "jinja"
+        # Jinja's bytecode cache keys on the template's source only, not on autoescape: a
+        # folder of its own, never shared with code compiled without escaping.
+        folder = self._cache_dir / "jinja-escaped"
         folder.mkdir(parents=True, exist_ok=True)
         return folder
 
@@ -231,6 +250,16 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def _material_string(self, code: str, key: str) -> str:
         return self.model.languages.get(code).strings["material"].get(key, "")
+
+
+def _stub(title: str, description: str) -> str:
+    """A generated page's Markdown. Its title may be a contributor's (a section's own
+    index.md), so it goes in as text that Markdown cannot read as syntax ("[x](javascript:…)" is
+    a link): the heading still gets its id, its permalink and the theme's skip link. The
+    title is also front matter, so that the theme's `page.title` is the text, not the heading's
+    HTML (which it would escape once more)."""
+    front = yaml.safe_dump({"title": title}, allow_unicode=True)
+    return f"---\n{front}---\n\n# {markdown_text(title)}\n\n{markdown_text(description)}\n"
 
 
 def _content_types(spec: str) -> tuple[ContentType, ...]:
