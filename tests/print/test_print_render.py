@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from print.conftest import ARTICLES
-from print.pdf_reading import fonts, image_widths, outline_pages, outline_titles, xmp_attributes
+from print.pdf_reading import fonts, outline_pages, outline_titles, xmp_attributes
 from ttdn.print import PRINT, SCREEN
 
 ALL = ["vi-screen", "vi-print", "en-screen", "bilingual-screen"]
@@ -155,15 +155,6 @@ def test_interface_strings_come_from_each_languages_table(editions):
     en = reader(editions, "en-screen").pages[1].extract_text()
     assert "Mục lục" in vi and "Lời tòa soạn" in vi
     assert "Contents" in en and "Editorial" in en
-
-
-def test_photos_are_made_for_the_editions_resolution(editions):
-    # Article photos are printed across the 174 mm column, the cover across the page: 150 dpi
-    # for the screen edition, 300 dpi for print, never more than the 2400 px originals.
-    screen = image_widths(reader(editions, "vi-screen"))
-    printed = image_widths(reader(editions, "vi-print"))
-    assert screen == {SCREEN.pixels(174), SCREEN.pixels(210)}  # 1028, 1240
-    assert printed == {PRINT.pixels(174), 2400}  # 2055; the cover would be 2551: not upscaled
 
 
 def test_pages_turn_into_images_with_pdftoppm(editions, tmp_path):

@@ -1,4 +1,5 @@
-"""The two editions of every issue, their settings and the reasons for them, in one place.
+"""The print editions' settings and the reasons for them, in one place: the bulletin's screen
+and print editions, and the print-shop edition of the photo book.
 
 `digest()` is the part of the PDF cache key that says "these settings": changing any of them
 renders every issue again.
@@ -12,7 +13,7 @@ from dataclasses import asdict, dataclass
 
 # Bump when the rendering recipe changes in a way the settings do not show (template, CSS,
 # image handling): every cached PDF is then rendered again.
-RECIPE_VERSION = 2
+RECIPE_VERSION = 3
 
 MM_PER_INCH = 25.4
 
@@ -46,10 +47,15 @@ SCREEN = Edition("screen", dpi=150, jpeg_quality=80, pdf_variant="pdf/ua-1")
 PRINT = Edition(
     "print", dpi=300, jpeg_quality=90, pdf_variant="pdf/a-2a", bleed_mm=3.0, crop_marks=True
 )
+# The photo book for a print shop: PDF/X-4, full-bleed photos.
+PRINT_SHOP = Edition(
+    "print-shop", dpi=300, jpeg_quality=90, pdf_variant="pdf/x-4", bleed_mm=3.0, crop_marks=True
+)
 EDITIONS = (SCREEN, PRINT)
 
 # The page (A4) and the widths photos are printed at; print.css uses the same numbers.
 PAGE_WIDTH_MM = 210.0
 MARGIN_INNER_MM = 18.0
 COLUMN_MM = PAGE_WIDTH_MM - 2 * MARGIN_INNER_MM  # a photo in an article: the column's width
-COVER_MM = PAGE_WIDTH_MM  # the cover photo: the page's width (plus the bleed)
+PHOTO_MAX_HEIGHT_MM = 80.0  # an article's photo: at most a third of the page high
+COVER_HEIGHT_MM = 178.0  # the cover photo: the page's width, this high (plus the bleed)

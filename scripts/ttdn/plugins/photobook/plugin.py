@@ -24,10 +24,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ttdn.findings import report, shown
+from ttdn.images.model import ImageError
 from ttdn.model import BuildModel, model_of, preview_of
 from ttdn.photobook.book import BOOK_TYPE, CHAPTER_TYPE, FOLDER, Book, load_book
 from ttdn.photobook.presspack import press_pack
-from ttdn.photobook.print import Edition, editions, print_files, render
+from ttdn.photobook.print import Edition, editions, render
 from ttdn.photobook.views import (
     LARGE_WIDTH,
     PictureMaker,
@@ -92,19 +93,16 @@ class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
                                                  photos=len(chapter.photos))
             self.files[url] = made
         if self.config.print_editions and book.photos:
-            self._render(book, model, images, cache, root)
+            self._render(book, model, cache, root)
 
-    def _render(self, book: Book, model: BuildModel, images, cache: Path, root: Path) -> None:
-        made, errors = print_files(
-            [photo.path for photo in book.photos], cache / "print-images",
-            jobs=images.config.concurrency or None,
-        )
-        if errors:
-            raise PluginError("\n".join(
-                f"{shown(e.path, root)}: {e.vi}\n    {e.en}" for e in errors
-            ))
+    def _render(self, book: Book, model: BuildModel, cache: Path, root: Path) -> None:
         for edition in editions(model.languages.codes):
-            done = render(book, model, edition, made, cache / "pdf")
+            try:
+                done = render(book, model, edition, cache)
+            except ImageError as e:
+                raise PluginError(f"{shown(e.path, root)}: {e.vi}\n    {e.en}") from None
+            for vi, en in done.warnings:
+                log.warning("photo book %s: %s\n    %s", edition.name, vi, en)
             url = f"{FOLDER}/{self.config.pdf_name}-{edition.name}.pdf"
             self.editions[edition] = Published(url, done.bytes, pages=done.pages)
             self.files[url] = done.path

@@ -110,6 +110,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
              counts: list[int], bilingual: bool = False) -> Pdf:
         rendered = render(issues, edition, cache)
         counts[1 if rendered.cached else 0] += 1
+        for vi, en in rendered.warnings:
+            log.warning("%s (%s): %s\n    %s", entry.src, edition.name, vi, en)
         meta = entry.meta
         suffix = "vi-en" if bilingual else entry.lang.code
         if edition is PRINT:
