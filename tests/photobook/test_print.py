@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from helpers import ROOT, parse
 from photobook.book_on_disk import LANGS, caption, chapters
 from photobook.test_gallery import local_file
+from print.pdf_reading import placed_images
 from ttdn.i18n import strings
 
 CHAPTERS = chapters()
@@ -27,6 +28,14 @@ MM = 72 / 25.4
 
 def pdf(site: Path, edition: str) -> Path:
     return site / "sach-anh" / f"sach-anh-quang-ngai-{edition}.pdf"
+
+
+def shown_size(path: Path, lang: str) -> str:
+    """"8,1 MB" / "8.1 MB" from 1 MB up, "614 KB" below (decimal units)."""
+    size = path.stat().st_size
+    if size >= 1e6:
+        return f"{size / 1e6:.1f}".replace(".", "," if lang == "vi" else ".") + " MB"
+    return f"{round(size / 1000)} KB"
 
 
 def text_of(reader: PdfReader) -> str:
@@ -45,24 +54,24 @@ def test_landing_page_links_every_edition_with_its_page_count_and_size(
         assert target == pdf(site, edition)
         pages = len(PdfReader(target).pages)
         about = item.xpath("string(a/following-sibling::text()[1])")
-        size = target.stat().st_size / 1e6
-        number = f"{size:.1f}".replace(".", "," if lang == "vi" else ".")
-        assert re.search(rf"PDF, {pages} (trang|pages), {re.escape(number)} MB", about), about
+        assert re.search(rf"PDF, {pages} (trang|pages), {re.escape(shown_size(target, lang))}",
+                         about), about
 
 
 @pytest.mark.parametrize("edition", list(EDITIONS))
-def test_pdf_has_every_page_and_every_photo_at_print_resolution(site: Path, edition: str) -> None:
+def test_pdf_has_every_page_and_every_photo_at_the_editions_ppi(site: Path, edition: str) -> None:
     reader = PdfReader(pdf(site, edition))
     # cover, introduction, contents; per chapter an opener and one page a photo; credits.
     assert len(reader.pages) == 3 + len(CHAPTERS) + PHOTOS + 1
-    images = {}  # image XObjects by object number: size, read from the dictionaries
-    for page in reader.pages:
-        for ref in page["/Resources"].get("/XObject", {}).values():
-            image = ref.get_object()
-            if image["/Subtype"] == "/Image":
-                images[ref.idnum] = (image["/Width"], image["/Height"], image["/Filter"])
-    assert len(images) == PHOTOS  # the cover is the first photo, embedded once
-    assert all(width >= 2000 and f == "/DCTDecode" for width, _, f in images.values()), images
+    placed = placed_images(pdf(site, edition))
+    assert len(placed) == 1 + PHOTOS  # the cover, then one photo a page
+    dpi = 300 if edition == "nha-in" else 150
+    originals = {Image.open(path).size for path in (ROOT / "photos" / "sach-anh").rglob("*.jpg")}
+    for image in placed:
+        # Made for the size it is drawn at (measured from the page's matrix), or, from an
+        # original too small for that, the original's own pixels (the build warns about it).
+        assert (dpi - 1 <= image.ppi < dpi + 2
+                or (image.width_px, image.height_px) in originals), (image, originals)
 
 
 @pytest.mark.parametrize("edition", list(EDITIONS))

@@ -64,14 +64,15 @@ def test_every_placed_photo_reaches_the_editions_ppi_or_is_named_in_a_warning(ed
         if image.ppi >= dpi - 1:
             assert image.ppi < dpi + 2  # made for its size: not larger than it needs
         else:
-            assert any(f"{round(image.ppi)} ppi" in en for _, en in rendered.warnings), (
+            assert any(f"{round(image.ppi)} ppi" in en for _, _, en in rendered.warnings), (
                 image, rendered.warnings)
 
 
 def test_cover_photo_too_small_for_print_is_a_warning_with_ppi_and_size_needed(editions):
     # 2400 px across a cover drawn 271.5 mm wide (object-fit: cover on 216 × 181 mm): 225 ppi.
     (warning,) = editions.pdfs["vi-print"].warnings
-    vi, en = warning
+    original, vi, en = warning
+    assert original == editions.vi.images[editions.vi.cover]
     assert en == ("bia.jpg: the original reaches only 225 ppi printed 272 mm wide; it needs "
                   "to be at least 3207 px wide.")
     assert "bia.jpg" in vi and "225 ppi" in vi and "3207 px" in vi

@@ -71,12 +71,12 @@ def _template(name: str) -> str:
 
 def _document(
     book: Book, model: BuildModel, edition: Edition, image_dir: Path
-) -> tuple[str, dict[str, Path], list[tuple[str, str]]]:
+) -> tuple[str, dict[str, Path], list[tuple[Path, str, str]]]:
     """The edition's HTML, the files it may load (URL → file) and resolution warnings."""
     langs = [model.languages.get(code) for code in edition.languages]
     faces, files = fonts(BASE_URL)
     boxes = BOXES[edition.print_shop]
-    warnings: list[tuple[str, str]] = []
+    warnings: list[tuple[Path, str, str]] = []
     root = model.assets.root.resolve()
 
     def src(photo_path: Path, place: str) -> str:

@@ -61,12 +61,13 @@ class PrintImage:
         """Resolution reached on paper."""
         return self.width / (self.printed_mm / MM_PER_INCH) if self.printed_mm else 0.0
 
-    def warning(self) -> tuple[str, str] | None:
-        """(vi, en) when the original is too small for its placement, else None."""
+    def warning(self) -> tuple[Path, str, str] | None:
+        """(original, vi, en) when the original is too small for its placement, else None."""
         if self.width >= self.needed:
             return None
         ppi = round(self.ppi)
         return (
+            self.source,
             f"{self.source.name}: ảnh gốc chỉ đạt {ppi} ppi ở kích thước in "
             f"{self.printed_mm:.0f} mm; cần ảnh rộng ít nhất {self.needed} px.",
             f"{self.source.name}: the original reaches only {ppi} ppi printed "

@@ -68,7 +68,7 @@ def _check_images(issues: Sequence[PrintIssue]) -> None:
 
 def _document(
     issues: Sequence[PrintIssue], edition: Edition, image_dir: Path
-) -> tuple[str, dict[str, Path], list[tuple[str, str]]]:
+) -> tuple[str, dict[str, Path], list[tuple[Path, str, str]]]:
     """The HTML of the PDF, the files it may load (URL → file) and resolution warnings."""
     if not issues:
         raise ValueError("render() needs at least one issue")

@@ -32,6 +32,7 @@ import weasyprint
 from weasyprint.urls import FatalURLFetchingError, URLFetcherResponse, url_join
 
 from ttdn.files import atomic_write
+from ttdn.findings import Finding, shown
 from ttdn.images.cache import content_hash
 from ttdn.print.editions import Edition
 from ttdn.print.fetcher import LocalOnlyFetcher
@@ -65,7 +66,17 @@ class Rendered:
     pages: int
     cached: bool  # True: nothing was rendered
     seconds: float
-    warnings: tuple[tuple[str, str], ...] = ()  # (vi, en): originals too small for their place
+    # (original, vi, en): originals too small for where they are placed
+    warnings: tuple[tuple[Path, str, str], ...] = ()
+
+
+def resolution_findings(rendered: Rendered, edition: str, root: Path) -> list[Finding]:
+    """The originals too small for where an edition places them, as warnings on their files."""
+    return [
+        Finding(shown(path, root), 0, "print-resolution", f"{vi} ({edition})",
+                f"{en} ({edition})", "warning")
+        for path, vi, en in rendered.warnings
+    ]
 
 
 def fonts(base_url: str) -> tuple[list[dict[str, Any]], dict[str, Path]]:

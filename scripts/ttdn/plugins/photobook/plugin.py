@@ -37,6 +37,7 @@ from ttdn.photobook.views import (
     chapter_view,
 )
 from ttdn.plugins.photobook.config import PhotoBookConfig
+from ttdn.print.render import resolution_findings
 
 log = get_plugin_logger(__name__)
 
@@ -101,8 +102,8 @@ class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
                 done = render(book, model, edition, cache)
             except ImageError as e:
                 raise PluginError(f"{shown(e.path, root)}: {e.vi}\n    {e.en}") from None
-            for vi, en in done.warnings:
-                log.warning("photo book %s: %s\n    %s", edition.name, vi, en)
+            for finding in resolution_findings(done, edition.name, root):
+                log.info(str(finding))  # the build log lists it as a warning: the build goes on
             url = f"{FOLDER}/{self.config.pdf_name}-{edition.name}.pdf"
             self.editions[edition] = Published(url, done.bytes, pages=done.pages)
             self.files[url] = done.path
