@@ -27,7 +27,6 @@ from ttdn.print.render import (
     fonts,
     render_document,
     resource_url,
-    tag_parts,
 )
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -39,9 +38,12 @@ def render(issues: Sequence[PrintIssue], edition: Edition, cache_dir: Path) -> R
     Photos are made (or found) in `cache_dir/images`, the PDF in `cache_dir/pdf`. Originals too
     small for their placement are listed in `Rendered.warnings`."""
     html, files, warnings = _document(issues, edition, cache_dir / "images")
-    parts = [(issue.lang, _part_anchor(issue, len(issues))) for issue in issues]
+    titles = {f"{prefix}{article.anchor}": article.title
+              for issue in issues
+              for prefix in [f"{issue.lang}-" if len(issues) > 1 else ""]
+              for article in issue.articles}
     done = render_document(html, issues[0].url, files, edition, cache_dir / "pdf", edition.name,
-                           finishers=[tag_parts(parts)])
+                           titles=titles)
     return dataclasses.replace(done, warnings=tuple(warnings))
 
 
@@ -49,10 +51,6 @@ def cache_key(issues: Sequence[PrintIssue], edition: Edition, cache_dir: Path) -
     """The key `render` files the PDF under (the renderer's one recipe)."""
     html, files, _ = _document(issues, edition, cache_dir / "images")
     return document_key(html, files, edition)
-
-
-def _part_anchor(issue: PrintIssue, parts: int) -> str:
-    return f"{issue.lang}-cover" if parts > 1 else "cover"
 
 
 def _check_images(issues: Sequence[PrintIssue]) -> None:

@@ -29,6 +29,7 @@ import fontpkg_be_vietnam_pro
 import jinja2
 import pydyf
 import weasyprint
+from weasyprint.pdf import tags as weasyprint_tags
 from weasyprint.urls import FatalURLFetchingError, URLFetcherResponse, url_join
 
 from ttdn.files import atomic_write
@@ -36,6 +37,7 @@ from ttdn.findings import Finding, shown
 from ttdn.images.cache import content_hash
 from ttdn.print.editions import Edition
 from ttdn.print.fetcher import LocalOnlyFetcher
+from ttdn.print.tagging import repair
 
 # Faces the stylesheets declare; WeasyPrint embeds the glyphs a PDF uses (full Vietnamese
 # coverage is in the fonts, so any Vietnamese text has its glyphs).
@@ -124,11 +126,13 @@ def render_document(
     target_dir: Path,
     name: str,
     finishers: Sequence[Finisher] = (),
+    titles: Mapping[str, str] | None = None,
 ) -> Rendered:
     """The PDF of `html` in `target_dir`, named `<key>-<name>.pdf`, from the cache or made now.
 
     `files` are the only resources it may load (URL → file); any other stops the rendering with
-    a PrintError naming it. `finishers` change the PDF's objects before it is written."""
+    a PrintError naming it. `finishers` change the PDF's objects before it is written; `titles`
+    name the document's anchors (anchor → title) for its links (ttdn.print.tagging)."""
     start = time.perf_counter()
     key = document_key(html, files, edition)
     target = target_dir / f"{key}-{name}.pdf"
@@ -152,7 +156,7 @@ def render_document(
                 finisher(doc, pdf)
             _stable_document_id(key, pdf)
 
-        pdf = document.write_pdf(finisher=finish, **options)
+        pdf = repair(document.write_pdf(finisher=finish, **options), titles or {})
     except FatalURLFetchingError as err:
         cause = err.__cause__ or err
         raise PrintError(
@@ -163,6 +167,29 @@ def render_document(
     atomic_write(target, pdf)
     atomic_write(about, json.dumps({"pages": len(document.pages)}).encode())
     return Rendered(target, len(pdf), len(document.pages), False, time.perf_counter() - start)
+
+
+def _tag_languages(build: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap WeasyPrint's structure builder so an element made from an HTML element with a
+    `lang` carries it as /Lang; the elements below inherit it (ISO 32000-1, 14.9.2), the rest
+    the catalog's. WeasyPrint 70 writes the catalog's /Lang only: a screen reader would read
+    the English of a bilingual page with a Vietnamese voice. One way for every document: the
+    bulletin's parts and the photo book's captions both say their language in the HTML."""
+
+    def tagged(box: Any, parent: Any, *args: Any) -> Any:
+        element = getattr(getattr(box, "_box", box), "element", None)
+        own = element.get("lang") if element is not None else None
+        for struct in build(box, parent, *args):
+            if own and "Lang" not in struct:
+                struct["Lang"] = pydyf.String(own)
+            yield struct
+
+    tagged.wrapped = build  # type: ignore[attr-defined]
+    return tagged
+
+
+if not hasattr(weasyprint_tags._build_box_tree, "wrapped"):
+    weasyprint_tags._build_box_tree = _tag_languages(weasyprint_tags._build_box_tree)
 
 
 class _Fetcher(weasyprint.URLFetcher):
@@ -189,36 +216,3 @@ def _stable_document_id(key: str, pdf: Any) -> None:
     stable = f"xmp.did:{uuid.UUID(hashlib.md5(key.encode()).hexdigest())}".encode()
     stream.stream = [_DOCUMENT_ID.sub(stable, part) if isinstance(part, bytes) else part
                      for part in stream.stream]
-
-
-def tag_parts(parts: Sequence[tuple[str, str]]) -> Finisher:
-    """A finisher giving each part of a multilingual document its /Lang in the structure tree.
-
-    `parts` are (language, anchor of the part's first element). WeasyPrint writes the document's
-    language (<html lang>) in the catalog only; a screen reader would read the English half with
-    a Vietnamese voice. Each part starts on a new page, so every top-level structure element on
-    a page belongs to the part that page is in; children inherit /Lang (ISO 32000-1, 14.9.2).
-    """
-
-    def finish(document: Any, pdf: Any) -> None:
-        if "StructTreeRoot" not in pdf.catalog or len(parts) < 2:
-            return
-        starts = sorted(
-            (next(i for i, page in enumerate(document.pages) if anchor in page.anchors), lang)
-            for lang, anchor in parts
-        )
-        page_of = {ref: i for i, ref in enumerate(pdf.page_references)}
-
-        def resolve(reference: Any) -> Any:
-            return pdf.objects[int(reference.split()[0])]
-
-        root = resolve(pdf.catalog["StructTreeRoot"])
-        for top in resolve(root["K"][0])["K"]:
-            element = resolve(top)
-            page = page_of.get(element.get("Pg"))
-            if page is None:
-                continue
-            lang = [lang for start, lang in starts if start <= page][-1]
-            element["Lang"] = pydyf.String(lang)
-
-    return finish
