@@ -4,6 +4,7 @@ print-shop edition with 3 mm bleed (TrimBox inside BleedBox) and PDF/X-4 identif
 
 from __future__ import annotations
 
+import collections
 import re
 import shutil
 import subprocess
@@ -169,3 +170,35 @@ def test_print_shop_photos_run_to_the_edge_of_the_bleed(site: Path, tmp_path: Pa
     white = (255, 255, 255)
     assert all(pixel != white for pixel in edges["nha-in"]), edges
     assert all(pixel == white for pixel in edges["vi"]), edges
+
+
+@pytest.mark.parametrize("edition", ["song-ngu", "nha-in"])
+def test_bilingual_editions_tag_each_caption_with_its_language(site: Path, edition: str) -> None:
+    # Captions, titles and descriptions say their language element by element (the HTML's
+    # lang), as the bilingual bulletin does: an English caption is read with an English voice.
+    import pikepdf
+
+    from print.structure import elements
+
+    with pikepdf.open(pdf(site, edition)) as book:
+        found = list(elements(book))
+    paragraphs = collections.Counter(e.lang for e in found if e.tag == "/P")
+    assert all(e.lang in LANGS for e in found)
+    # one caption paragraph a photo in each language, at least
+    assert paragraphs["en"] >= PHOTOS and paragraphs["vi"] >= PHOTOS, paragraphs
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_links_are_named_after_their_chapter_and_nothing_is_an_orphan(
+    site: Path, edition: str
+) -> None:
+    import pikepdf
+
+    from print.structure import links, orphans
+
+    with pikepdf.open(pdf(site, edition)) as book:
+        assert orphans(book) == []
+        found = links(book)
+    names = [contents for _, contents, _ in found]
+    assert len(found) == len(CHAPTERS) + 1  # one annotation per contents entry
+    assert all(name and not re.fullmatch(r"[a-z0-9-]+", name) for name in names), names

@@ -59,9 +59,9 @@ def render(book: Book, model: BuildModel, edition: Edition, cache_dir: Path) -> 
     """The edition's PDF in `cache_dir/pdf`, its photos in `cache_dir/print-images`.
 
     Raises `ttdn.images.ImageError` for an original the image pipeline refuses."""
-    html, files, warnings = _document(book, model, edition, cache_dir / "print-images")
+    html, files, warnings, titles = _document(book, model, edition, cache_dir / "print-images")
     done = render_document(html, BASE_URL, files, edition.output, cache_dir / "pdf",
-                           edition.name)
+                           edition.name, titles=titles)
     return dataclasses.replace(done, warnings=tuple(warnings))
 
 
@@ -71,8 +71,9 @@ def _template(name: str) -> str:
 
 def _document(
     book: Book, model: BuildModel, edition: Edition, image_dir: Path
-) -> tuple[str, dict[str, Path], list[tuple[Path, str, str]]]:
-    """The edition's HTML, the files it may load (URL → file) and resolution warnings."""
+) -> tuple[str, dict[str, Path], list[tuple[Path, str, str]], dict[str, str]]:
+    """The edition's HTML, the files it may load (URL → file), resolution warnings and the
+    title of each anchor its contents links to."""
     langs = [model.languages.get(code) for code in edition.languages]
     faces, files = fonts(BASE_URL)
     boxes = BOXES[edition.print_shop]
@@ -161,7 +162,10 @@ def _document(
     html = environment("ttdn.photobook").get_template("book.html").render(
         doc=doc, fonts=faces, css=css
     )
-    return html, files, list(dict.fromkeys(warnings))
+    titles = {chapter["id"]: " / ".join(t["text"] for t in chapter["titles"])
+              for chapter in chapters}
+    titles["credits"] = " / ".join(part["credits"] for part in parts)
+    return html, files, list(dict.fromkeys(warnings)), titles
 
 
 def _intro(book: Book, description: str, lang: Language) -> list[str]:
