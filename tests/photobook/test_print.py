@@ -153,20 +153,22 @@ def test_qpdf_finds_no_structural_error(site: Path, edition: str) -> None:
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) missing")
 def test_print_shop_photos_run_to_the_edge_of_the_bleed(site: Path, tmp_path: Path) -> None:
-    """A photo page rendered whole (MediaBox = BleedBox): the photo reaches every edge, where
-    the screen editions leave a white margin."""
+    """A photo page rendered whole at 25.4 dpi (1 px = 1 mm): in the print-shop edition the
+    photo reaches every edge of the bleed (inside the 10 mm slug), where the screen editions
+    leave a white margin at the page's edge."""
     first_photo = 3 + 2  # cover, introduction, contents, opener; 1-based
     edges = {}
-    for edition in ("nha-in", "vi"):
+    for edition, inset in (("nha-in", 10 + 1), ("vi", 0)):  # slug, then 1 mm into the bleed
         out = tmp_path / edition
-        subprocess.run(["pdftoppm", "-png", "-r", "20", "-f", str(first_photo), "-l",
+        subprocess.run(["pdftoppm", "-png", "-r", "25.4", "-f", str(first_photo), "-l",
                         str(first_photo), str(pdf(site, edition)), str(out)], check=True)
         (png,) = tmp_path.glob(f"{edition}*.png")
         with Image.open(png) as page:
             rgb = page.convert("RGB")
             w, h = rgb.size
             edges[edition] = [rgb.getpixel(xy) for xy in
-                              ((w // 3, 0), (w // 3, h - 1), (0, h // 3), (w - 1, h // 3))]
+                              ((w // 3, inset), (w // 3, h - 1 - inset), (inset, h // 3),
+                               (w - 1 - inset, h // 3))]
     white = (255, 255, 255)
     assert all(pixel != white for pixel in edges["nha-in"]), edges
     assert all(pixel == white for pixel in edges["vi"]), edges
@@ -202,3 +204,12 @@ def test_links_are_named_after_their_chapter_and_nothing_is_an_orphan(
     names = [contents for _, contents, _ in found]
     assert len(found) == len(CHAPTERS) + 1  # one annotation per contents entry
     assert all(name and not re.fullmatch(r"[a-z0-9-]+", name) for name in names), names
+
+
+def test_print_shop_edition_folds_into_sheets_of_4_with_marks_on_a_slug(site: Path) -> None:
+    reader = PdfReader(pdf(site, "nha-in"))
+    assert len(reader.pages) % 4 == 0
+    for page in reader.pages:
+        media, bleed = page.mediabox, page.bleedbox
+        assert float(bleed.left) - float(media.left) == pytest.approx(10 * MM, abs=0.01)
+        assert float(media.top) - float(bleed.top) == pytest.approx(10 * MM, abs=0.01)

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 
 # Bump when the rendering recipe changes in a way the settings do not show (template, CSS,
 # image handling): every cached PDF is then rendered again.
-RECIPE_VERSION = 4
+RECIPE_VERSION = 5
 
 MM_PER_INCH = 25.4
 
@@ -30,9 +30,12 @@ class Edition:
     # edition people read on screens and with screen readers; PDF/A-2a for the one kept and
     # printed: archival and, at conformance level "a", tagged too.
     pdf_variant: str
-    # Print shops want the cover photo to run 3 mm past the trim, with crop marks.
+    # Print shops want the cover photo to run 3 mm past the trim.
     bleed_mm: float = 0.0
-    crop_marks: bool = False
+    # Print shops want the marks outside the bleed, on a slug around it (MediaBox > BleedBox),
+    # and a page count that folds into sheets of 4 (ttdn.print.prepress).
+    slug_mm: float = 0.0
+    pad_to: int = 1
 
     def pixels(self, printed_mm: float) -> int:
         """Width in pixels of a photo printed `printed_mm` wide."""
@@ -45,11 +48,13 @@ class Edition:
 
 SCREEN = Edition("screen", dpi=150, jpeg_quality=80, pdf_variant="pdf/ua-1")
 PRINT = Edition(
-    "print", dpi=300, jpeg_quality=90, pdf_variant="pdf/a-2a", bleed_mm=3.0, crop_marks=True
+    "print", dpi=300, jpeg_quality=90, pdf_variant="pdf/a-2a", bleed_mm=3.0,
+    slug_mm=10.0, pad_to=4,
 )
 # The photo book for a print shop: PDF/X-4, full-bleed photos.
 PRINT_SHOP = Edition(
-    "print-shop", dpi=300, jpeg_quality=90, pdf_variant="pdf/x-4", bleed_mm=3.0, crop_marks=True
+    "print-shop", dpi=300, jpeg_quality=90, pdf_variant="pdf/x-4", bleed_mm=3.0,
+    slug_mm=10.0, pad_to=4,
 )
 EDITIONS = (SCREEN, PRINT)
 

@@ -99,7 +99,6 @@ def _document(
         fonts=faces,
         margin_mm=MARGIN_INNER_MM,
         bleed_mm=edition.bleed_mm,
-        crop_marks=edition.crop_marks,
         cover_height_mm=COVER_HEIGHT_MM,
         photo_max_mm=PHOTO_MAX_HEIGHT_MM,
     )

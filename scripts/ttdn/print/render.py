@@ -37,6 +37,7 @@ from ttdn.findings import Finding, shown
 from ttdn.images.cache import content_hash
 from ttdn.print.editions import Edition
 from ttdn.print.fetcher import LocalOnlyFetcher
+from ttdn.print.prepress import prepare
 from ttdn.print.tagging import repair
 
 # Faces the stylesheets declare; WeasyPrint embeds the glyphs a PDF uses (full Vietnamese
@@ -157,6 +158,7 @@ def render_document(
             _stable_document_id(key, pdf)
 
         pdf = repair(document.write_pdf(finisher=finish, **options), titles or {})
+        pdf, pages = prepare(pdf, edition.slug_mm, edition.pad_to)
     except FatalURLFetchingError as err:
         cause = err.__cause__ or err
         raise PrintError(
@@ -165,8 +167,8 @@ def render_document(
         ) from None
     target_dir.mkdir(parents=True, exist_ok=True)
     atomic_write(target, pdf)
-    atomic_write(about, json.dumps({"pages": len(document.pages)}).encode())
-    return Rendered(target, len(pdf), len(document.pages), False, time.perf_counter() - start)
+    atomic_write(about, json.dumps({"pages": pages}).encode())
+    return Rendered(target, len(pdf), pages, False, time.perf_counter() - start)
 
 
 def _tag_languages(build: Callable[..., Any]) -> Callable[..., Any]:
