@@ -29,8 +29,8 @@ BASE_URL = "https://print.invalid/sach-anh/"
 BOXES = {
     False: {"cover": Box(297, 140, "cover"), "photo": Box(261, 150, "contain"),
             "photo-bilingual": Box(261, 140, "contain")},
-    True: {"cover": Box(303, 143, "cover"), "photo": Box(303, 216, "cover"),
-           "photo-bilingual": Box(303, 216, "cover")},
+    True: {"cover": Box(303, 143, "cover"), "photo": Box(303, 173, "cover"),
+           "photo-bilingual": Box(303, 173, "cover")},
 }
 
 

@@ -18,7 +18,7 @@ from ttdn.print.editions import (
     Edition,
 )
 from ttdn.print.images import Box, placed_image
-from ttdn.print.model import PrintIssue
+from ttdn.print.model import COLOPHON, PrintIssue
 from ttdn.print.render import (
     PrintError,
     Rendered,
@@ -122,4 +122,9 @@ def _part(issue: PrintIssue, prefix: str) -> dict[str, Any]:
         "running_header": t["print_running_header"].format(name=name, issue=label),
         "publisher": t["bulletin_publisher"],
         "date": Language(issue.lang, default=False).format_date(issue.date),
+        "colophon": [
+            (t["print_publisher"], t["bulletin_publisher"], False),
+            *((t[f"print_{key}"], issue.colophon.get(key) or t["print_placeholder"],
+               not issue.colophon.get(key)) for key in COLOPHON),
+        ],
     }

@@ -87,7 +87,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             for issue in bulletin.issues(model.content, default.code):
                 versions = [e for e in model.content.translations(issue.src)
                             if e.type == "bulletin-issue"]
-                printed = {e.lang.code: print_issue(model, e, options) for e in versions}
+                printed = {e.lang.code: print_issue(model, e, options, self.config.colophon)
+                           for e in versions}
                 for entry in versions:
                     for edition in (SCREEN, PRINT):
                         pdf = self._one(entry, [printed[entry.lang.code]], edition, cache, counts,
