@@ -30,7 +30,6 @@ from ttdn.photobook.book import BOOK_TYPE, CHAPTER_TYPE, FOLDER, Book, load_book
 from ttdn.photobook.presspack import press_pack
 from ttdn.photobook.print import Edition, editions, render
 from ttdn.photobook.views import (
-    LARGE_WIDTH,
     PictureMaker,
     Published,
     book_view,
@@ -84,11 +83,7 @@ class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
         for chapter in book.chapters:
             if not chapter.photos:
                 continue
-            made = press_pack(
-                chapter, model.languages.all,
-                lambda photo: images.derivative_file(photo.record, LARGE_WIDTH),
-                cache / "press",
-            )
+            made = press_pack(chapter, model.languages.all, cache / "press")
             url = f"{FOLDER}/{chapter.slug}/anh-bao-chi-{chapter.slug}.zip"
             self.packs[chapter.slug] = Published(url, made.stat().st_size,
                                                  photos=len(chapter.photos))
