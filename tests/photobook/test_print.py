@@ -212,3 +212,15 @@ def test_print_shop_edition_folds_into_sheets_of_4_with_marks_on_a_slug(site: Pa
         media, bleed = page.mediabox, page.bleedbox
         assert float(bleed.left) - float(media.left) == pytest.approx(10 * MM, abs=0.01)
         assert float(media.top) - float(bleed.top) == pytest.approx(10 * MM, abs=0.01)
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_pdfua_finds_nothing_but_the_print_shop_editions_pdfx_claim(
+    site: Path, edition: str
+) -> None:
+    # The print shop's file claims PDF/X-4 (one variant per file), not PDF/UA: that is the only
+    # finding allowed, and only there. The credits table's headers carry their /Scope.
+    from pdfua import validate
+
+    found = [f.rule_id for f in validate(str(pdf(site, edition))).findings]
+    assert found == (["UA-28-004"] if edition == "nha-in" else []), found

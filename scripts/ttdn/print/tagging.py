@@ -7,7 +7,8 @@ Applied by the one renderer (ttdn.print.render) to every tagged PDF, with pikepd
 - a link split over several boxes (a contents entry: text, leader, page number) is one
   annotation per box: they become one annotation over their union, one `Link` element, named
   (`/Contents`) after the target's title rather than its anchor;
-- an article split over pages is one `Art` element per page: the continuations join the first.
+- an article split over pages is one `Art` element per page: the continuations join the first;
+- a table's header cells say what they head (/Scope): the columns for a header row, else the row.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def repair(data: bytes, titles: Mapping[str, str]) -> bytes:
         _orphans_to_artifacts(pdf, tree)
         _merge_links(pdf, tree, titles)
         _merge_articles(pdf, tree)
+        _scope_headers(pdf.Root.StructTreeRoot, in_head=False)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=True,
                  object_stream_mode=pikepdf.ObjectStreamMode.preserve)
@@ -193,3 +195,24 @@ def _join(first: Dictionary, later: Dictionary, pages, tree: _ParentTree) -> Non
             if isinstance(kid, Dictionary) and "/S" in kid:
                 kid.P = first
             first.K.append(kid)
+
+
+def _scope_headers(node: Dictionary, in_head: bool) -> None:
+    for kid in _kids(node):
+        if kid.S == Name.TH:
+            attributes = kid.get("/A")
+            if not isinstance(attributes, Dictionary):
+                attributes = Dictionary(O=Name.Table)
+                kid.A = attributes
+            if "/Scope" not in attributes:
+                attributes.Scope = Name.Column if in_head else Name.Row
+        _scope_headers(kid, in_head or kid.S == Name.THead)
+
+
+def _kids(node: Dictionary) -> list[Dictionary]:
+    kids = node.get("/K")
+    if kids is None:
+        return []
+    return [k for k in (kids if isinstance(kids, Array) else [kids])
+            if isinstance(k, Dictionary) and "/S" in k]
+
