@@ -4,6 +4,8 @@ photo warns, and the print editions are rendered only when the book changed."""
 from __future__ import annotations
 
 import logging
+import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,30 @@ def test_print_editions_are_rendered_again_only_when_their_content_changed(
     assert (site / "sach-anh-quang-ngai-vi.pdf").read_bytes() == (
         cache / "pdf" / next(n for n in first if n.endswith("-vi.pdf"))
     ).read_bytes()
+
+
+def test_every_edition_is_the_same_bytes_when_built_again_from_an_empty_cache(
+    tmp_path: Path, caplog
+) -> None:
+    # Reproducible: dates from the photos, the trailer /ID and the PDF/X DocumentID from the
+    # content's key; nothing from the clock or a random number.
+    photos = {
+        "sach-anh/dao-ly-son/a.jpg": (600, 400),
+        "sach-anh/dao-ly-son/manifest.yml": manifest(entry("a.jpg")),
+    }
+    write_book(tmp_path, book_files({"dao-ly-son": 1}), photos, print_editions=True)
+    with caplog.at_level(logging.INFO):
+        build_book(tmp_path)
+    site = tmp_path / "site" / "sach-anh"
+    first = {p.name: p.read_bytes() for p in site.glob("*.pdf")}
+    assert len(first) == 4
+    shutil.rmtree(tmp_path / ".cache" / "photobook")
+    shutil.rmtree(tmp_path / "site")
+    time.sleep(1.1)  # a clock-based date would differ now
+    build_book(tmp_path)
+    assert {p.name: p.read_bytes() for p in site.glob("*.pdf")} == first
+    # 600 px is too small for a full-bleed page at 300 ppi: a warning names the file.
+    warned = [r.getMessage() for r in caplog.records if "print-resolution" in r.getMessage()]
+    assert any("photos/sach-anh/dao-ly-son/a.jpg: print-resolution:" in m
+               and "needs to be at least 3579 px wide" in m and "(nha-in)" in m
+               for m in warned), warned

@@ -1,5 +1,6 @@
-"""Each chapter's press pack: linked from its page in both languages, web-quality photos (never
-the originals) and a credits file in both languages."""
+"""Each chapter's press pack: linked from its page in both languages, photos at the original's
+full resolution (re-encoded: never the original file) with caption, creator and credit embedded
+as XMP and no place, and a credits file in both languages."""
 
 from __future__ import annotations
 
@@ -15,8 +16,26 @@ from helpers import parse
 from photobook.book_on_disk import LANGS, PHOTOS, caption, chapters
 from photobook.test_gallery import local_file
 from ttdn.i18n import strings
+from ttdn.images.metadata import location
 
 CHAPTERS = chapters()
+
+
+def xmp_text(packet: bytes) -> dict[str, list]:
+    """The caption (per xml:lang), creator and credit of an XMP packet, read as XML."""
+    import xml.etree.ElementTree as ET
+
+    rdf = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    root = ET.fromstring(packet[packet.index(b"<x:xmpmeta"):packet.rindex(b"<?xpacket")])
+    return {
+        "description": [(li.get(lang), li.text)
+                        for li in root.iter(f"{dc}description") for li in li.iter(f"{rdf}li")],
+        "creator": [li.text for c in root.iter(f"{dc}creator") for li in c.iter(f"{rdf}li")],
+        "credit": [e.text for e in root.iter(
+            "{http://ns.adobe.com/photoshop/1.0/}Credit")],
+    }
 
 
 def press_pack(site: Path, lang: str, slug: str) -> Path:
@@ -37,7 +56,7 @@ def test_both_languages_link_the_same_zip_with_its_size(site: Path, slug: str) -
 
 
 @pytest.mark.parametrize("slug", list(CHAPTERS))
-def test_zip_holds_web_quality_photos_and_credits_in_both_languages(
+def test_zip_holds_full_resolution_photos_with_caption_and_credit_embedded_and_no_place(
     site: Path, slug: str
 ) -> None:
     originals = {hashlib.sha256(p.read_bytes()).digest() for p in (PHOTOS / slug).glob("*.jpg")}
@@ -52,9 +71,20 @@ def test_zip_holds_web_quality_photos_and_credits_in_both_languages(
         for name in photos:
             data = pack.read(name)
             assert hashlib.sha256(data).digest() not in originals
+            photo = CHAPTERS[slug][photos.index(name)]
+            with Image.open(PHOTOS / slug / photo["file"]) as original:
+                size = original.size
             with Image.open(io.BytesIO(data)) as im:
-                assert (im.format, im.width) == ("JPEG", 1600)
+                # the original's full resolution, not a web size; no EXIF, profile or place
+                assert (im.format, im.size) == ("JPEG", size)
                 assert not im.getexif() and "icc_profile" not in im.info
+                packet = im.info["xmp"]
+            assert location(data, "jpeg") == []
+            described = xmp_text(packet)
+            for lang in LANGS:
+                assert (lang, caption(photo, lang)) in described["description"]
+            assert described["creator"] == [photo["photographer"]]
+            assert described["credit"] == [photo["credit"]]
         credits = pack.read("credits.txt").decode("utf-8")
     for lang in LANGS:
         t = strings(lang)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
@@ -86,3 +88,56 @@ def xmp_attributes(reader: PdfReader) -> dict[str, str]:
             attr = description.attributes.item(i)
             attributes[attr.name] = attr.value
     return attributes
+
+
+@dataclass(frozen=True)
+class Placed:
+    page: int  # 1-based
+    width_px: int
+    height_px: int
+    width_mm: float  # as drawn on the page (a cut "cover" photo: its whole drawn width)
+    height_mm: float
+
+    @property
+    def ppi(self) -> float:
+        return min(self.width_px / (self.width_mm / 25.4), self.height_px / (self.height_mm / 25.4))
+
+
+def placed_images(path) -> list[Placed]:
+    """Every image drawn on every page, with the size the current matrix gives it (pikepdf)."""
+    import pikepdf
+
+    found: list[Placed] = []
+
+    def multiply(m, n):
+        a, b, c, d, e, f = m
+        a2, b2, c2, d2, e2, f2 = n
+        return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+                e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+    def walk(stream_owner, resources, ctm, page_number):
+        stack = []
+        for operands, operator in pikepdf.parse_content_stream(stream_owner):
+            op = str(operator)
+            if op == "q":
+                stack.append(ctm)
+            elif op == "Q":
+                ctm = stack.pop()
+            elif op == "cm":
+                ctm = multiply(tuple(float(x) for x in operands), ctm)
+            elif op == "Do":
+                xobject = resources.XObject[operands[0]]
+                if xobject.Subtype == "/Image":
+                    a, b, c, d, _, _ = ctm
+                    mm = 25.4 / 72
+                    found.append(Placed(page_number, int(xobject.Width), int(xobject.Height),
+                                        math.hypot(a, b) * mm, math.hypot(c, d) * mm))
+                elif xobject.Subtype == "/Form":
+                    matrix = tuple(float(x) for x in xobject.get("/Matrix", [1, 0, 0, 1, 0, 0]))
+                    walk(xobject, xobject.get("/Resources", resources), multiply(matrix, ctm),
+                         page_number)
+
+    with pikepdf.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            walk(page, page.Resources, (1, 0, 0, 1, 0, 0), number)
+    return found

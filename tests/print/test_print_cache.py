@@ -8,13 +8,17 @@ from print.print_fixtures import photo
 from ttdn.print import PRINT, SCREEN, cache_key, render
 
 
+def key(editions, issues, edition):
+    return cache_key(issues, edition, editions.cache)
+
+
 def test_unchanged_issue_comes_from_the_cache_without_rendering(editions, monkeypatch):
     import weasyprint
 
     def no_rendering(*args, **kwargs):
         raise AssertionError("WeasyPrint was called for an unchanged issue")
 
-    monkeypatch.setattr(weasyprint.HTML, "write_pdf", no_rendering)
+    monkeypatch.setattr(weasyprint.HTML, "render", no_rendering)
     again = render([editions.vi], SCREEN, editions.cache)
     assert again.cached
     assert again.path == editions.pdfs["vi-screen"].path
@@ -27,7 +31,7 @@ def test_first_render_is_not_cached(editions):
 
 def test_changed_text_renders_again(editions):
     changed = dataclasses.replace(editions.vi, title="Quảng Ngãi hội nhập, bản sửa")
-    assert cache_key([changed], SCREEN) != cache_key([editions.vi], SCREEN)
+    assert key(editions, [changed], SCREEN) != key(editions, [editions.vi], SCREEN)
     rendered = render([changed], SCREEN, editions.cache)
     assert not rendered.cached
     assert rendered.path != editions.pdfs["vi-screen"].path
@@ -38,18 +42,18 @@ def test_replaced_photo_under_the_same_name_renders_again(editions, tmp_path):
     copy = tmp_path / original.name
     copy.write_bytes(original.read_bytes())
     issue = dataclasses.replace(editions.vi, images={**editions.vi.images, editions.vi.cover: copy})
-    before = cache_key([issue], SCREEN)
+    before = key(editions, [issue], SCREEN)
     photo(copy, (800, 600), seed=99)
-    assert cache_key([issue], SCREEN) != before
+    assert key(editions, [issue], SCREEN) != before
 
 
 def test_edition_settings_are_part_of_the_key(editions):
-    assert cache_key([editions.vi], SCREEN) != cache_key([editions.vi], PRINT)
+    assert key(editions, [editions.vi], SCREEN) != key(editions, [editions.vi], PRINT)
     sharper = dataclasses.replace(SCREEN, jpeg_quality=SCREEN.jpeg_quality + 5)
-    assert cache_key([editions.vi], sharper) != cache_key([editions.vi], SCREEN)
+    assert key(editions, [editions.vi], sharper) != key(editions, [editions.vi], SCREEN)
 
 
 def test_language_order_of_a_bilingual_edition_is_part_of_the_key(editions):
-    assert cache_key([editions.vi, editions.en], SCREEN) != cache_key(
+    assert key(editions, [editions.vi, editions.en], SCREEN) != key(editions, 
         [editions.en, editions.vi], SCREEN
     )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from PIL import Image
 
+from print.conftest import ARTICLES
+from print.pdf_reading import placed_images
 from print.print_fixtures import photo
-from ttdn.print.images import print_image
+from ttdn.print import PRINT, SCREEN
+from ttdn.print.images import Box, print_image
 
 
 def test_photo_is_resized_from_the_original_and_cached(tmp_path):
@@ -46,3 +50,37 @@ def test_transparent_png_is_flattened_onto_white(tmp_path):
     with Image.open(made.file) as out:
         assert out.mode == "RGB"
         assert min(out.getpixel((100, 50))) > 245
+
+
+@pytest.mark.parametrize("name", ["vi-screen", "vi-print", "bilingual-screen"])
+def test_every_placed_photo_reaches_the_editions_ppi_or_is_named_in_a_warning(editions, name):
+    # Measured on the page: pixels over the size the placement matrix draws the image at (a
+    # cover photo is drawn larger than its box and cut: its drawn size counts).
+    rendered = editions.pdfs[name]
+    dpi = (PRINT if name.endswith("print") else SCREEN).dpi
+    placed = placed_images(rendered.path)
+    assert len(placed) == (2 if name.startswith("bilingual") else 1) * (1 + ARTICLES)
+    for image in placed:
+        if image.ppi >= dpi - 1:
+            assert image.ppi < dpi + 2  # made for its size: not larger than it needs
+        else:
+            assert any(f"{round(image.ppi)} ppi" in en for _, _, en in rendered.warnings), (
+                image, rendered.warnings)
+
+
+def test_cover_photo_too_small_for_print_is_a_warning_with_ppi_and_size_needed(editions):
+    # 2400 px across a cover drawn 271.5 mm wide (object-fit: cover on 216 × 181 mm): 225 ppi.
+    (warning,) = editions.pdfs["vi-print"].warnings
+    original, vi, en = warning
+    assert original == editions.vi.images[editions.vi.cover]
+    assert en == ("bia.jpg: the original reaches only 225 ppi printed 272 mm wide; it needs "
+                  "to be at least 3207 px wide.")
+    assert "bia.jpg" in vi and "225 ppi" in vi and "3207 px" in vi
+    assert editions.pdfs["vi-screen"].warnings == ()
+
+
+def test_box_with_cover_fit_prints_the_photo_at_the_size_it_covers():
+    landscape = (3000, 2000)
+    assert Box(216, 181, "cover").printed_width_mm(landscape) == 271.5
+    assert Box(174, 80, "contain").printed_width_mm(landscape) == 120
+    assert Box(174, None).printed_width_mm(landscape) == 174

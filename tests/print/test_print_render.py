@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from print.conftest import ARTICLES
-from print.pdf_reading import fonts, image_widths, outline_pages, outline_titles, xmp_attributes
+from print.pdf_reading import fonts, outline_pages, outline_titles, xmp_attributes
 from ttdn.print import PRINT, SCREEN
 
 ALL = ["vi-screen", "vi-print", "en-screen", "bilingual-screen"]
@@ -22,10 +22,12 @@ def reader(editions, name: str) -> PdfReader:
 
 @pytest.mark.parametrize("name", ALL)
 def test_pdf_opens_with_a_page_count_in_the_expected_range(editions, name):
-    # Cover + editorial and contents + each article on 1-3 pages, per language.
+    # Cover + editorial and contents + each article on 1-3 pages + colophon, per language; a
+    # print edition then up to 3 blank pages to fold into sheets of 4.
     languages = 2 if name.startswith("bilingual") else 1
     pages = len(reader(editions, name).pages)
-    assert 2 + ARTICLES <= pages / languages <= 2 + 3 * ARTICLES
+    blanks = 3 if name.endswith("print") else 0
+    assert 3 + ARTICLES <= pages / languages <= 3 + 3 * ARTICLES + blanks
 
 
 @pytest.mark.parametrize("name", ALL)
@@ -157,15 +159,6 @@ def test_interface_strings_come_from_each_languages_table(editions):
     assert "Contents" in en and "Editorial" in en
 
 
-def test_photos_are_made_for_the_editions_resolution(editions):
-    # Article photos are printed across the 174 mm column, the cover across the page: 150 dpi
-    # for the screen edition, 300 dpi for print, never more than the 2400 px originals.
-    screen = image_widths(reader(editions, "vi-screen"))
-    printed = image_widths(reader(editions, "vi-print"))
-    assert screen == {SCREEN.pixels(174), SCREEN.pixels(210)}  # 1028, 1240
-    assert printed == {PRINT.pixels(174), 2400}  # 2055; the cover would be 2551: not upscaled
-
-
 def test_pages_turn_into_images_with_pdftoppm(editions, tmp_path):
     # What a reader sees: the cover page is not blank (its photo and title are drawn).
     from PIL import Image, ImageStat
@@ -191,3 +184,36 @@ def test_bilingual_edition_tags_each_part_with_its_language(editions):
     en_cover = next(i for i, page in enumerate(pdf.pages)
                     if "Quảng Ngãi Foreign Affairs Bulletin" in page.extract_text())
     assert en_cover > 2
+
+
+def body_lines(path, first: int, last: int) -> list[str]:
+    """Text lines of the pages, as pypdf reads them (pdftotext joins hyphenated lines)."""
+    pages = PdfReader(path).pages[first - 1:last]
+    return [line.strip() for page in pages for line in page.extract_text().splitlines()
+            if len(line.strip()) > 30]
+
+
+@pytest.mark.parametrize("name", ["vi-screen", "en-screen"])
+def test_article_lines_hold_60_to_75_characters(editions, name):
+    lines = body_lines(editions.pdfs[name].path, 3, 4)
+    full = sorted(len(line) for line in lines)[len(lines) // 2:]  # paragraphs' full lines
+    assert full and 60 <= full[0] and full[-1] <= 78, full
+
+
+def test_english_text_is_hyphenated(editions):
+    lines = body_lines(editions.pdfs["en-screen"].path, 3, 8)
+    assert any(line.endswith(("\u2010", "-")) for line in lines)
+
+
+def test_colophon_lists_publisher_and_marks_missing_facts_as_placeholders(editions, tmp_path):
+    import dataclasses
+
+    from ttdn.print import render
+
+    text = reader(editions, "vi-screen").pages[-1].extract_text()
+    assert "Thông tin xuất bản" in text and "Sở Ngoại vụ tỉnh Quảng Ngãi" in text
+    assert text.count("[CHƯA CÓ: chờ tỉnh xác nhận]") == 3  # licence, print run, printer
+    given = dataclasses.replace(editions.en, colophon={"print_run": "500"})
+    last = PdfReader(render([given], SCREEN, tmp_path).path).pages[-1].extract_text()
+    assert "Print run" in last and "500" in last
+    assert last.count("[MISSING: to be confirmed by the province]") == 2

@@ -1,12 +1,16 @@
-"""Screenshots of every page type in both languages, at phone and desktop width, to look at.
+"""Screenshots of every page type in both languages, at phone and desktop width, and every
+page of every print edition (the site's PDFs, with pdftoppm), to look at.
 
     PYTHONPATH=tests python -m support.screenshots SITE_DIR OUT_DIR   (or `./run shots`)
 
 The page types, languages and viewports are the audit's (`support.audit`): one list for both.
+PDF pages go to OUT_DIR/pdf/<file>-<page>.png at 50 dpi, the whole MediaBox (so a print-shop
+edition shows its slug and marks).
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -58,6 +62,20 @@ def _search_panel(browser: object, base: str, out_dir: Path) -> list[Path]:
     return written
 
 
+def pdf_pages(site_dir: Path, out_dir: Path, dpi: int = 50) -> list[Path]:
+    """Every page of every PDF the site publishes, as PNG files."""
+    target = out_dir / "pdf"
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for pdf in sorted(site_dir.rglob("*.pdf")):
+        stem = pdf.relative_to(site_dir).with_suffix("").as_posix().replace("/", "_")
+        subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(pdf), str(target / stem)],
+                       check=True)
+        written += sorted(target.glob(f"{stem}-[0-9]*.png"))
+    return written
+
+
 if __name__ == "__main__":
-    for path in take(Path(sys.argv[1]), Path(sys.argv[2])):
+    site, out = Path(sys.argv[1]), Path(sys.argv[2])
+    for path in [*take(site, out), *pdf_pages(site, out)]:
         print(path)

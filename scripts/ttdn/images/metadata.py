@@ -650,3 +650,15 @@ def _iptc_location(buf: bytearray, start: int, end: int, *, erase: bool = False)
                 buf[value : value + size] = b" " * size
         pos = value + size
     return found
+
+
+def jpeg_with_xmp(data: bytes, packet: bytes) -> bytes:
+    """The JPEG `data` (with no XMP of its own) with `packet` as its XMP, right after SOI:
+    the image data is not re-encoded."""
+    if data[:2] != b"\xff\xd8":
+        raise StripError("not a JPEG")
+    body = XMP_NS + packet
+    if len(body) + 2 > 0xFFFF:
+        raise StripError("XMP packet too large for one APP1 segment")
+    return data[:2] + b"\xff\xe1" + (len(body) + 2).to_bytes(2, "big") + body + data[2:]
+

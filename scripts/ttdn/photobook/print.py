@@ -1,175 +1,95 @@
-"""The photo book's print editions, rendered with WeasyPrint and cached on their content.
+"""The photo book's print editions, rendered by the one print renderer (ttdn.print.render).
 
 Editions: one per language and one bilingual (captions in every language, plan II.7a "song ngữ
 Việt-Anh"), tagged PDF/UA-1 with an outline from the headings; and the print-shop edition, PDF/X-4
 with 3 mm bleed, crop marks and full-bleed photos, so a printer can take the file as it is.
 
-Photos come from the image pipeline at print resolution (`PRINT_WIDTH`, JPEG, sRGB, no metadata),
-never from the originals. The cache key hashes everything that changes a PDF (texts, photo
-derivatives, fonts, template, stylesheets, edition, WeasyPrint's version): an unchanged book is
-not rendered again.
-
-The generic print module (branch `print`, ttdn.print) is bulletin-shaped as this is written;
-when it lands, this module's renderer and fetcher should move onto it.
+Photos are made from the originals by ttdn.print.images for the box each is placed in, at the
+edition's resolution (150 ppi on screen, 300 for the print shop); the renderer's one cache key
+and fail-closed fetcher apply as for the bulletin.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import time
-from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
-from importlib import resources
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import fontpkg_be_vietnam_pro
-import jinja2
-import weasyprint
-
-from ttdn.files import atomic_write
 from ttdn.i18n import Language
-from ttdn.images import ImageError, ImageOptions, run
-from ttdn.images.cache import content_hash
 from ttdn.model import BuildModel
 from ttdn.photobook.book import Book, Photo
+from ttdn.print.editions import PRINT_SHOP, SCREEN
+from ttdn.print.editions import Edition as Output
+from ttdn.print.images import Box, placed_image
+from ttdn.print.render import Rendered, environment, fonts, render_document, resource_url
 
-RECIPE = "photobook-print-1"  # bump when the rendering changes in a way the inputs do not show
-PRINT_WIDTH = 2400  # px: a photo printed 261 mm wide at ~230 dpi, or full bleed at ~200 dpi
-PRINT_JPEG_QUALITY = 90
-FONT_FACES = (
-    (400, "normal", "BeVietnamPro-Regular.ttf"),
-    (400, "italic", "BeVietnamPro-Italic.ttf"),
-    (700, "normal", "BeVietnamPro-Bold.ttf"),
-)
+# The book links nothing outside itself: one fixed base, so no site setting reaches the key.
+BASE_URL = "https://print.invalid/sach-anh/"
+# Where book.css and print-shop.css place the photos (mm): keep in step with the stylesheets.
+BOXES = {
+    False: {"cover": Box(297, 140, "cover"), "photo": Box(261, 150, "contain"),
+            "photo-bilingual": Box(261, 140, "contain")},
+    True: {"cover": Box(303, 143, "cover"), "photo": Box(303, 173, "cover"),
+           "photo-bilingual": Box(303, 173, "cover")},
+}
 
 
 @dataclass(frozen=True)
 class Edition:
     name: str  # part of the file name: "vi", "en", "song-ngu", "nha-in"
     languages: tuple[str, ...]  # caption languages; the first is the document's
-    pdf_variant: str
-    print_shop: bool = False  # bleed, crop marks, full-bleed photos, sRGB output intent
+    output: Output  # resolution, PDF variant, bleed and marks
+
+    @property
+    def print_shop(self) -> bool:
+        return self.output.bleed_mm > 0
 
 
-@dataclass(frozen=True)
-class Rendered:
-    edition: Edition
-    path: Path  # in the cache
-    pages: int
-    bytes: int
-    cached: bool
-    seconds: float
-
-
-def editions(codes: Sequence[str]) -> list[Edition]:
+def editions(codes: tuple[str, ...] | list[str]) -> list[Edition]:
     """Every edition for the site's languages (default first)."""
     both = tuple(codes)
     return [
-        *(Edition(code, (code,), "pdf/ua-1") for code in codes),
-        Edition("song-ngu", both, "pdf/ua-1"),
-        Edition("nha-in", both, "pdf/x-4", print_shop=True),
+        *(Edition(code, (code,), SCREEN) for code in codes),
+        Edition("song-ngu", both, SCREEN),
+        Edition("nha-in", both, PRINT_SHOP),
     ]
 
 
-def print_files(
-    originals: Sequence[Path], store: Path, jobs: int | None = None
-) -> tuple[dict[Path, Path], list[ImageError]]:
-    """Each original as one JPEG `PRINT_WIDTH` wide (never upscaled), made by the image pipeline
-    (upright, sRGB, no metadata) into its own store, reused while the original is unchanged."""
-    options = ImageOptions(
-        widths=(PRINT_WIDTH,), modern_formats=(), jpeg_quality=PRINT_JPEG_QUALITY,
-        jpeg_progressive=False,
-    )
-    result = run(list(dict.fromkeys(originals)), store, options, jobs=jobs)
-    files = {
-        path: store / record.variants[record.fallback][-1].file
-        for path, record in result.records.items()
-    }
-    return files, result.summary.errors
+def render(book: Book, model: BuildModel, edition: Edition, cache_dir: Path) -> Rendered:
+    """The edition's PDF in `cache_dir/pdf`, its photos in `cache_dir/print-images`.
 
-
-def render(
-    book: Book,
-    model: BuildModel,
-    edition: Edition,
-    print_files: Mapping[Path, Path],
-    cache_dir: Path,
-) -> Rendered:
-    """The edition's PDF in `cache_dir`; `print_files` maps each original to its print JPEG."""
-    start = time.perf_counter()
-    html, files = _document(book, model, edition, print_files)
-    key = _cache_key(html, files, edition)
-    target = cache_dir / f"{key}-{edition.name}.pdf"
-    about = target.with_suffix(".json")
-    if target.is_file() and about.is_file():
-        pages = json.loads(about.read_text("utf-8"))["pages"]
-        return Rendered(edition, target, pages, target.stat().st_size, True,
-                        time.perf_counter() - start)
-    allowed = {path.resolve().as_uri() for path in files}
-    document = weasyprint.HTML(string=html, url_fetcher=_LocalFiles(allowed)).render()
-    options: dict[str, Any] = {"pdf_variant": edition.pdf_variant, "pdf_identifier": key.encode()}
-    if edition.print_shop:
-        # PDF/X needs an output intent. The photos are sRGB, so is the intent; a print shop that
-        # wants its own CMYK condition converts at RIP time (PDF/X-4 keeps RGB and ICC).
-        options |= {"output_intent": "srgb", "pdf_tags": True}
-    pdf = document.write_pdf(**options)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, pdf)
-    atomic_write(about, json.dumps({"pages": len(document.pages)}).encode())
-    return Rendered(edition, target, len(document.pages), len(pdf), False,
-                    time.perf_counter() - start)
-
-
-class _LocalFiles(weasyprint.URLFetcher):
-    """Only the fonts and photos the document names: nothing else is read, nothing fetched."""
-
-    def __init__(self, allowed: set[str]):
-        super().__init__()
-        self.allowed = allowed
-
-    def fetch(self, url: str, headers: Any = None) -> Any:
-        if url not in self.allowed:
-            raise ValueError(f"not a file of this book: {url}")
-        return super().fetch(url, headers)
-
-
-def _cache_key(html: str, files: list[Path], edition: Edition) -> str:
-    digest = hashlib.sha256(f"{RECIPE}|weasyprint {weasyprint.__version__}|".encode())
-    digest.update(json.dumps(asdict(edition), sort_keys=True).encode())
-    # The texts and the CSS; each file by its content, not by where the checkout or the venv
-    # is (its name in the HTML is an absolute file: URL), so the PDF's /ID is the same anywhere.
-    for path in files:
-        html = html.replace(path.resolve().as_uri(), content_hash(path)[0])
-    digest.update(html.encode())
-    return digest.hexdigest()[:16]
-
-
-def _font_files() -> list[tuple[int, str, Path]]:
-    root = Path(fontpkg_be_vietnam_pro.ROOT) / "files"
-    return [(weight, style, root / name) for weight, style, name in FONT_FACES]
+    Raises `ttdn.images.ImageError` for an original the image pipeline refuses."""
+    html, files, warnings, titles = _document(book, model, edition, cache_dir / "print-images")
+    done = render_document(html, BASE_URL, files, edition.output, cache_dir / "pdf",
+                           edition.name, titles=titles)
+    return dataclasses.replace(done, warnings=tuple(warnings))
 
 
 def _template(name: str) -> str:
-    return resources.files("ttdn.photobook").joinpath("templates", name).read_text("utf-8")
+    return (Path(__file__).parent / "templates" / name).read_text("utf-8")
 
 
 def _document(
-    book: Book, model: BuildModel, edition: Edition, print_files: Mapping[Path, Path]
-) -> tuple[str, list[Path]]:
-    """The edition's HTML and the files it loads."""
+    book: Book, model: BuildModel, edition: Edition, image_dir: Path
+) -> tuple[str, dict[str, Path], list[tuple[Path, str, str]], dict[str, str]]:
+    """The edition's HTML, the files it may load (URL → file), resolution warnings and the
+    title of each anchor its contents links to."""
     langs = [model.languages.get(code) for code in edition.languages]
-    files = [path for _, _, path in _font_files()]
-    fonts = [
-        {"url": path.resolve().as_uri(), "weight": weight, "style": style}
-        for weight, style, path in _font_files()
-    ]
+    faces, files = fonts(BASE_URL)
+    boxes = BOXES[edition.print_shop]
+    warnings: list[tuple[Path, str, str]] = []
+    root = model.assets.root.resolve()
 
-    def src(photo_path: Path) -> str:
-        made = print_files[photo_path]
-        files.append(made)
-        return made.resolve().as_uri()
+    def src(photo_path: Path, place: str) -> str:
+        made = placed_image(photo_path, boxes[place], edition.output, image_dir)
+        if (warning := made.warning()) is not None:
+            warnings.append(warning)
+        path = photo_path.resolve()
+        key = "/" + (path.relative_to(root).as_posix() if path.is_relative_to(root)
+                     else path.name)
+        url = resource_url(BASE_URL, f"{key}?w={made.width}")
+        files[url] = made.file
+        return url
 
     first = langs[0]
     parts = []
@@ -200,7 +120,7 @@ def _document(
             "titles": titles,
             "photos": [
                 {
-                    "src": src(photo.path),
+                    "src": src(photo.path, "photo-bilingual" if len(langs) > 1 else "photo"),
                     "alt": photo.entry.alt[first.code],
                     "captions": [_caption(photo, lang) for lang in langs],
                 }
@@ -235,13 +155,17 @@ def _document(
         "date": max((p.entry.date for p in book.photos), default=None),
         "parts": parts,
         "chapters": chapters,
-        "cover": {"src": src(cover[0].path), "alt": cover[1]} if cover else None,
+        "cover": {"src": src(cover[0].path, "cover"), "alt": cover[1]} if cover else None,
         "credit_headings": headings,
         "credit_rows": rows,
     }
-    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    html = environment.from_string(_template("book.html")).render(doc=doc, fonts=fonts, css=css)
-    return html, files
+    html = environment("ttdn.photobook").get_template("book.html").render(
+        doc=doc, fonts=faces, css=css
+    )
+    titles = {chapter["id"]: " / ".join(t["text"] for t in chapter["titles"])
+              for chapter in chapters}
+    titles["credits"] = " / ".join(part["credits"] for part in parts)
+    return html, files, list(dict.fromkeys(warnings)), titles
 
 
 def _intro(book: Book, description: str, lang: Language) -> list[str]:

@@ -38,7 +38,14 @@ class PrintIssue:
     articles: tuple[PrintArticle, ...]
     # `src` as written in the HTML (and `cover`) → the original file, never a screen derivative.
     images: Mapping[str, Path] = field(default_factory=dict)
+    # The colophon's facts from configuration: "licence", "print_run", "printer" (see COLOPHON).
+    colophon: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def label(self) -> tuple[int, int]:
         return (self.number, self.year)
+
+
+# The colophon's lines, in order, by their key in translations/<lang>.yml; the publisher comes
+# from `bulletin_publisher`, the rest from configuration (`ttdn-print: colophon:`).
+COLOPHON = ("licence", "print_run", "printer")

@@ -1,20 +1,27 @@
-"""An issue (or both languages of it, one after the other) to a PDF, cached on its content.
+"""The one print renderer: an HTML document and its files to a PDF, cached on its content.
 
-The cache key hashes everything that changes the output: the issue's text and metadata, the
-bytes of every original photo and font, the template and stylesheet, the edition's settings and
-WeasyPrint's version. A hit returns the PDF already in the cache without touching Pillow or
-WeasyPrint: an unchanged issue is never rendered again.
+The only module that imports WeasyPrint. The bulletin (ttdn.print.issue) and the photo book
+(ttdn.photobook.print) build their HTML from their own templates and call `render_document`:
+
+- resources come from one fail-closed allow-list (ttdn.print.fetcher): the document's fonts and
+  photos, nothing else, whatever the scheme;
+- the cache key hashes the HTML, the bytes of every file it may load, the edition's settings and
+  the versions of the recipe and of WeasyPrint (`document_key`): a hit returns the PDF already in
+  the cache without calling WeasyPrint;
+- the output is reproducible: dates come from the document's own `dcterms` meta tags and the
+  file identifiers (trailer /ID, XMP DocumentID) from the cache key, so an unchanged source
+  gives the same bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
-from functools import partial
-from importlib import resources
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,17 +29,18 @@ import fontpkg_be_vietnam_pro
 import jinja2
 import pydyf
 import weasyprint
-from weasyprint.urls import FatalURLFetchingError, url_join
+from weasyprint.pdf import tags as weasyprint_tags
+from weasyprint.urls import FatalURLFetchingError, URLFetcherResponse, url_join
 
 from ttdn.files import atomic_write
-from ttdn.i18n import Language, strings
+from ttdn.findings import Finding, shown
 from ttdn.images.cache import content_hash
-from ttdn.print.editions import COLUMN_MM, COVER_MM, MARGIN_INNER_MM, Edition
+from ttdn.print.editions import Edition
 from ttdn.print.fetcher import LocalOnlyFetcher
-from ttdn.print.images import print_image
-from ttdn.print.model import PrintIssue
+from ttdn.print.prepress import prepare
+from ttdn.print.tagging import repair
 
-# Faces the stylesheet declares; WeasyPrint embeds the glyphs a PDF uses (full Vietnamese
+# Faces the stylesheets declare; WeasyPrint embeds the glyphs a PDF uses (full Vietnamese
 # coverage is in the fonts, so any Vietnamese text has its glyphs).
 FONT_FACES = (
     (400, "normal", "BeVietnamPro-Regular.ttf"),
@@ -41,7 +49,9 @@ FONT_FACES = (
     (700, "normal", "BeVietnamPro-Bold.ttf"),
     (700, "italic", "BeVietnamPro-BoldItalic.ttf"),
 )
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+# Fonts are served under the document's own host, so no local path reaches the HTML (or the key).
+FONT_PATH = "/_print/fonts/"
+Finisher = Callable[[Any, Any], None]
 
 
 class PrintError(Exception):
@@ -56,115 +66,37 @@ class PrintError(Exception):
 class Rendered:
     path: Path  # the PDF, in the cache folder
     bytes: int
+    pages: int
     cached: bool  # True: nothing was rendered
     seconds: float
+    # (original, vi, en): originals too small for where they are placed
+    warnings: tuple[tuple[Path, str, str], ...] = ()
 
 
-def font_files() -> list[tuple[int, str, Path]]:
+def resolution_findings(rendered: Rendered, edition: str, root: Path) -> list[Finding]:
+    """The originals too small for where an edition places them, as warnings on their files."""
+    return [
+        Finding(shown(path, root), 0, "print-resolution", f"{vi} ({edition})",
+                f"{en} ({edition})", "warning")
+        for path, vi, en in rendered.warnings
+    ]
+
+
+def fonts(base_url: str) -> tuple[list[dict[str, Any]], dict[str, Path]]:
+    """The @font-face entries for a template and the files they load, by URL."""
     root = Path(fontpkg_be_vietnam_pro.ROOT) / "files"
-    return [(weight, style, root / name) for weight, style, name in FONT_FACES]
+    faces, files = [], {}
+    for weight, style, name in FONT_FACES:
+        url = url_join(base_url, FONT_PATH + name, allow_relative=False, context=name)
+        faces.append({"url": url, "weight": weight, "style": style})
+        files[url] = root / name
+    return faces, files
 
 
-def render(issues: Sequence[PrintIssue], edition: Edition, cache_dir: Path) -> Rendered:
-    """The PDF of `issues` (one language, or several one after the other) in `edition`."""
-    start = time.perf_counter()
-    if not issues:
-        raise ValueError("render() needs at least one issue")
-    _check_images(issues)
-    key = cache_key(issues, edition)
-    target = cache_dir / "pdf" / f"{key}-{edition.name}.pdf"
-    if target.is_file():
-        return Rendered(target, target.stat().st_size, True, time.perf_counter() - start)
-    html, files = _document(issues, edition, cache_dir / "images")
-    document = weasyprint.HTML(
-        string=html, base_url=issues[0].url, url_fetcher=LocalOnlyFetcher(files)
-    )
-    languages = [(issue.lang, _part_anchor(issue, len(issues))) for issue in issues]
-    try:
-        pdf = document.write_pdf(
-            pdf_variant=edition.pdf_variant,
-            pdf_identifier=key.encode(),
-            finisher=partial(_tag_languages, languages),
-        )
-    except FatalURLFetchingError as err:
-        cause = err.__cause__ or err
-        raise PrintError(
-            f"Bản in chỉ được dùng ảnh của bài (trong photos/) và phông chữ của trang: {cause}",
-            f"A print edition may only use the issue's photos (from photos/) and the site's "
-            f"fonts: {cause}",
-        ) from None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, pdf)
-    return Rendered(target, len(pdf), False, time.perf_counter() - start)
-
-
-def _part_anchor(issue: PrintIssue, parts: int) -> str:
-    return f"{issue.lang}-cover" if parts > 1 else "cover"
-
-
-def _tag_languages(languages: list[tuple[str, str]], document: Any, pdf: Any) -> None:
-    """Give each part of a bilingual edition its /Lang in the structure tree.
-
-    WeasyPrint writes the document's language (<html lang>) in the catalog only; a screen reader
-    would read the English half with a Vietnamese voice. Each part starts on a new page with its
-    cover (anchor `languages[i][1]`), so every top-level structure element on a page belongs to
-    the part that page is in; children inherit /Lang (ISO 32000-1, 14.9.2).
-    """
-    if "StructTreeRoot" not in pdf.catalog or len(languages) < 2:
-        return
-    starts = sorted(
-        (next(i for i, page in enumerate(document.pages) if anchor in page.anchors), lang)
-        for lang, anchor in languages
-    )
-    page_of = {ref: i for i, ref in enumerate(pdf.page_references)}
-
-    def resolve(reference: Any) -> Any:
-        return pdf.objects[int(reference.split()[0])]
-
-    root = resolve(pdf.catalog["StructTreeRoot"])
-    for top in resolve(root["K"][0])["K"]:
-        element = resolve(top)
-        page = page_of.get(element.get("Pg"))
-        if page is None:
-            continue
-        lang = [lang for start, lang in starts if start <= page][-1]
-        element["Lang"] = pydyf.String(lang)
-
-
-def cache_key(issues: Sequence[PrintIssue], edition: Edition) -> str:
-    """Hash of everything that changes the PDF (see the module docstring)."""
-    digest = hashlib.sha256()
-    digest.update(f"{edition.digest()}|weasyprint {weasyprint.__version__}".encode())
-    for name in ("issue.html", "print.css"):
-        digest.update(_template_source(name).encode())
-    for _, _, path in font_files():
-        digest.update(content_hash(path)[0].encode())
-    for issue in issues:
-        data = asdict(issue)
-        data["images"] = {src: content_hash(path)[0] for src, path in issue.images.items()}
-        data["strings"] = {k: v for k, v in strings(issue.lang).items() if k != "material"}
-        digest.update(json.dumps(data, sort_keys=True, default=str).encode())
-    return digest.hexdigest()[:16]
-
-
-def _check_images(issues: Sequence[PrintIssue]) -> None:
-    for issue in issues:
-        if issue.cover not in issue.images:
-            raise PrintError(
-                f"Số {issue.number}/{issue.year} ({issue.lang}): không có tệp cho ảnh bìa "
-                f"'{issue.cover}'.",
-                f"Issue {issue.number}/{issue.year} ({issue.lang}): no file for the cover "
-                f"'{issue.cover}'.",
-            )
-
-
-def _template_source(name: str) -> str:
-    return resources.files("ttdn.print").joinpath("templates", name).read_text("utf-8")
-
-
-def _environment() -> jinja2.Environment:
+def environment(package: str) -> jinja2.Environment:
+    """The templates of `package` (its templates/ folder): every value escaped."""
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("ttdn.print", "templates"),
+        loader=jinja2.PackageLoader(package, "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -172,58 +104,117 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def _document(
-    issues: Sequence[PrintIssue], edition: Edition, image_dir: Path
-) -> tuple[str, dict[str, Path]]:
-    """The HTML of the PDF and the files it may load (URL as WeasyPrint resolves it → file)."""
-    files: dict[str, Path] = {}
-    fonts = []
-    for weight, style, path in font_files():
-        files[path.as_uri()] = path
-        fonts.append({"url": path.as_uri(), "weight": weight, "style": style})
-    parts = []
-    for issue in issues:
-        for src, original in issue.images.items():
-            printed_mm = COVER_MM + 2 * edition.bleed_mm if src == issue.cover else COLUMN_MM
-            made = print_image(original, edition.pixels(printed_mm), edition.jpeg_quality,
-                               image_dir)
-            files[url_join(issue.url, src, allow_relative=False, context=src)] = made.file
-        parts.append(_part(issue, prefix=f"{issue.lang}-" if len(issues) > 1 else ""))
-    first = parts[0]
-    doc = {
-        "lang": issues[0].lang,
-        "title": " / ".join(part["running_header"] for part in parts),
-        "author": " / ".join(dict.fromkeys(part["publisher"] for part in parts)),
-        "description": " / ".join(issue.description for issue in issues),
-        "keywords": [first["name"], first["issue_label"], first["quarter_label"]],
-        "date": issues[0].date.isoformat(),
-        "parts": parts,
-    }
-    html = _environment().get_template("issue.html").render(
-        doc=doc,
-        fonts=fonts,
-        margin_mm=MARGIN_INNER_MM,
-        bleed_mm=edition.bleed_mm,
-        crop_marks=edition.crop_marks,
-    )
-    return html, files
+def resource_url(base_url: str, src: str) -> str:
+    """`src` as WeasyPrint resolves it against the document's base URL."""
+    return url_join(base_url, src, allow_relative=False, context=src)
 
 
-def _part(issue: PrintIssue, prefix: str) -> dict[str, Any]:
-    t = strings(issue.lang)
-    name = t["bulletin_name"]
-    label = t["bulletin_issue"].format(number=issue.number, year=issue.year)
-    return {
-        "lang": issue.lang,
-        "issue": issue,
-        "t": t,
-        "prefix": prefix,
-        "name": name,
-        "issue_label": label,
-        "quarter_label": t["bulletin_quarter"].format(
-            quarter=issue.quarter, quarter_roman=ROMAN[issue.quarter], year=issue.year
-        ),
-        "running_header": t["print_running_header"].format(name=name, issue=label),
-        "publisher": t["bulletin_publisher"],
-        "date": Language(issue.lang, default=False).format_date(issue.date),
-    }
+def document_key(html: str, files: Mapping[str, Path], edition: Edition) -> str:
+    """Hash of everything that changes the PDF: content, options, versions."""
+    digest = hashlib.sha256()
+    digest.update(f"{edition.digest()}|weasyprint {weasyprint.__version__}\n".encode())
+    digest.update(html.encode())
+    for url in sorted(files):
+        digest.update(f"\n{url}:{content_hash(files[url])[0]}".encode())
+    return digest.hexdigest()[:16]
+
+
+def render_document(
+    html: str,
+    base_url: str,
+    files: Mapping[str, Path],
+    edition: Edition,
+    target_dir: Path,
+    name: str,
+    finishers: Sequence[Finisher] = (),
+    titles: Mapping[str, str] | None = None,
+) -> Rendered:
+    """The PDF of `html` in `target_dir`, named `<key>-<name>.pdf`, from the cache or made now.
+
+    `files` are the only resources it may load (URL → file); any other stops the rendering with
+    a PrintError naming it. `finishers` change the PDF's objects before it is written; `titles`
+    name the document's anchors (anchor → title) for its links (ttdn.print.tagging)."""
+    start = time.perf_counter()
+    key = document_key(html, files, edition)
+    target = target_dir / f"{key}-{name}.pdf"
+    about = target.with_suffix(".json")
+    if target.is_file() and about.is_file():
+        pages = json.loads(about.read_text("utf-8"))["pages"]
+        return Rendered(target, target.stat().st_size, pages, True, time.perf_counter() - start)
+    try:
+        document = weasyprint.HTML(
+            string=html, base_url=base_url, url_fetcher=_Fetcher(files)
+        ).render()
+        options: dict[str, Any] = {"pdf_variant": edition.pdf_variant,
+                                   "pdf_identifier": key.encode()}
+        if edition.pdf_variant.startswith("pdf/x"):
+            # PDF/X needs an output intent. The photos are sRGB, so is the intent; a print shop
+            # that wants its own CMYK condition converts at RIP time (PDF/X-4 keeps RGB and ICC).
+            options |= {"output_intent": "srgb", "pdf_tags": True}
+
+        def finish(doc: Any, pdf: Any) -> None:
+            for finisher in finishers:
+                finisher(doc, pdf)
+            _stable_document_id(key, pdf)
+
+        pdf = repair(document.write_pdf(finisher=finish, **options), titles or {})
+        pdf, pages = prepare(pdf, edition.slug_mm, edition.pad_to)
+    except FatalURLFetchingError as err:
+        cause = err.__cause__ or err
+        raise PrintError(
+            f"Bản in chỉ được dùng ảnh trong photos/ và phông chữ của trang: {cause}",
+            f"A print edition may only use photos from photos/ and the site's fonts: {cause}",
+        ) from None
+    target_dir.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, pdf)
+    atomic_write(about, json.dumps({"pages": pages}).encode())
+    return Rendered(target, len(pdf), pages, False, time.perf_counter() - start)
+
+
+def _tag_languages(build: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap WeasyPrint's structure builder so an element made from an HTML element with a
+    `lang` carries it as /Lang; the elements below inherit it (ISO 32000-1, 14.9.2), the rest
+    the catalog's. WeasyPrint 70 writes the catalog's /Lang only: a screen reader would read
+    the English of a bilingual page with a Vietnamese voice. One way for every document: the
+    bulletin's parts and the photo book's captions both say their language in the HTML."""
+
+    def tagged(box: Any, parent: Any, *args: Any) -> Any:
+        element = getattr(getattr(box, "_box", box), "element", None)
+        own = element.get("lang") if element is not None else None
+        for struct in build(box, parent, *args):
+            if own and "Lang" not in struct:
+                struct["Lang"] = pydyf.String(own)
+            yield struct
+
+    tagged.wrapped = build  # type: ignore[attr-defined]
+    return tagged
+
+
+if not hasattr(weasyprint_tags._build_box_tree, "wrapped"):
+    weasyprint_tags._build_box_tree = _tag_languages(weasyprint_tags._build_box_tree)
+
+
+class _Fetcher(weasyprint.URLFetcher):
+    """WeasyPrint's side of the allow-list: every refusal is fatal (fail closed)."""
+
+    def __init__(self, files: Mapping[str, Path]):
+        super().__init__(fail_on_errors=True, allowed_protocols=())
+        self.local = LocalOnlyFetcher(files)
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        body, mime = self.local.open(url)
+        return URLFetcherResponse(url, body, {"Content-Type": mime})
+
+
+_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f-]{36}")
+
+
+def _stable_document_id(key: str, pdf: Any) -> None:
+    """WeasyPrint gives PDF/X files a random XMP DocumentID: derive it from the key instead."""
+    reference = pdf.catalog.get("Metadata")
+    if reference is None:
+        return
+    stream = pdf.objects[int(reference.split()[0])]
+    stable = f"xmp.did:{uuid.UUID(hashlib.md5(key.encode()).hexdigest())}".encode()
+    stream.stream = [_DOCUMENT_ID.sub(stable, part) if isinstance(part, bytes) else part
+                     for part in stream.stream]

@@ -57,7 +57,8 @@ class MarkdownOptions:
         return cls(kept, {k: v for k, v in configs.items() if k not in LEFT_OUT_EXTENSIONS})
 
 
-def print_issue(model: BuildModel, issue: Entry, options: MarkdownOptions) -> PrintIssue:
+def print_issue(model: BuildModel, issue: Entry, options: MarkdownOptions,
+                colophon: Mapping[str, str] | None = None) -> PrintIssue:
     """Issue `issue` (its index.md) and its articles, ready for `ttdn.print.render`."""
     images: dict[str, Path] = {}
     cover = _photo_key(model, issue, issue.meta.image, images)
@@ -86,6 +87,7 @@ def print_issue(model: BuildModel, issue: Entry, options: MarkdownOptions) -> Pr
         board=tuple(meta.board),
         articles=articles,
         images=images,
+        colophon=dict(colophon or {}),
     )
 
 

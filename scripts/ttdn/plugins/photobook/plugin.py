@@ -23,13 +23,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from ttdn.content import Entry
 from ttdn.findings import report, shown
+from ttdn.images.model import ImageError
 from ttdn.model import BuildModel, model_of
 from ttdn.photobook.book import BOOK_TYPE, CHAPTER_TYPE, FOLDER, Book, load_book
 from ttdn.photobook.presspack import press_pack
-from ttdn.photobook.print import Edition, editions, print_files, render
+from ttdn.photobook.print import Edition, editions, render
 from ttdn.photobook.views import (
-    LARGE_WIDTH,
     PictureMaker,
     Published,
     book_view,
@@ -37,6 +38,7 @@ from ttdn.photobook.views import (
 )
 from ttdn.plugins.photobook.config import PhotoBookConfig
 from ttdn.preview import Preview, mark_stale, preview_of
+from ttdn.print.render import resolution_findings
 
 log = get_plugin_logger(__name__)
 
@@ -61,25 +63,31 @@ class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
             shown = preview_of(config)  # ttdn serve after a page edit: photos are unchanged
             before = shown.previous("ttdn-photobook") if shown is not None else None
             if before is not None and before.book is not None:
-                # The photos and manifests are as they were (saving one makes a full build),
-                # but the pages were read again: the book takes the new ones.
+                # The photos and manifests are as they were (saving one makes a full build);
+                # the pages were read again. A saved page of the book changes its PDFs and
+                # every page of the book (chapter titles, previous and next): all are made
+                # again (the PDFs from their cache when unchanged). Otherwise nothing changes.
                 self.book = self._read(config, model)
-                self._show_saved_pages(shown, Path(config.site_dir))
-                self.files = before.files
-                self.packs, self.editions = before.packs, before.editions
+                if self._saved_in_book(shown):
+                    self._load(config, model)
+                    shown.urls.update(self._urls())
+                    mark_stale(Path(config.site_dir), self._urls())
+                else:
+                    self.files = before.files
+                    self.packs, self.editions = before.packs, before.editions
             else:
                 self._load(config, model)
         return config
 
-    def _show_saved_pages(self, shown: Preview, site_dir: Path) -> None:
-        """Every page of the book shows the others (chapter titles on the landing page, the
-        previous and next chapter on each): a saved one is rendered again with all of them."""
-        pages = [*self.book.pages.values(),
-                 *(page for chapter in self.book.chapters for page in chapter.pages.values())]
-        if any(page.path.resolve() in shown.changed for page in pages):
-            urls = {page.url for page in pages}
-            shown.urls.update(urls)
-            mark_stale(site_dir, urls)
+    def _pages(self) -> list[Entry]:
+        return [*self.book.pages.values(),
+                *(page for chapter in self.book.chapters for page in chapter.pages.values())]
+
+    def _saved_in_book(self, shown: Preview) -> bool:
+        return any(page.path.resolve() in shown.changed for page in self._pages())
+
+    def _urls(self) -> set[str]:
+        return {page.url for page in self._pages()}
 
     def _read(self, config: MkDocsConfig, model: BuildModel) -> Book:
         images = config.plugins.get("ttdn-images")
@@ -93,7 +101,6 @@ class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
         return book
 
     def _load(self, config: MkDocsConfig, model: BuildModel) -> None:
-        images = config.plugins.get("ttdn-images")
         root = model.assets.root
         self.book = book = self._read(config, model)
         cache = root / self.config.cache_dir
@@ -101,29 +108,22 @@ class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
         for chapter in book.chapters:
             if not chapter.photos:
                 continue
-            made = press_pack(
-                chapter, model.languages.all,
-                lambda photo: images.derivative_file(photo.record, LARGE_WIDTH),
-                cache / "press",
-            )
+            made = press_pack(chapter, model.languages.all, cache / "press")
             url = f"{FOLDER}/{chapter.slug}/anh-bao-chi-{chapter.slug}.zip"
             self.packs[chapter.slug] = Published(url, made.stat().st_size,
                                                  photos=len(chapter.photos))
             self.files[url] = made
         if self.config.print_editions and book.photos:
-            self._render(book, model, images, cache, root)
+            self._render(book, model, cache, root)
 
-    def _render(self, book: Book, model: BuildModel, images, cache: Path, root: Path) -> None:
-        made, errors = print_files(
-            [photo.path for photo in book.photos], cache / "print-images",
-            jobs=images.config.concurrency or None,
-        )
-        if errors:
-            raise PluginError("\n".join(
-                f"{shown(e.path, root)}: {e.vi}\n    {e.en}" for e in errors
-            ))
+    def _render(self, book: Book, model: BuildModel, cache: Path, root: Path) -> None:
         for edition in editions(model.languages.codes):
-            done = render(book, model, edition, made, cache / "pdf")
+            try:
+                done = render(book, model, edition, cache)
+            except ImageError as e:
+                raise PluginError(f"{shown(e.path, root)}: {e.vi}\n    {e.en}") from None
+            for finding in resolution_findings(done, edition.name, root):
+                log.info(str(finding))  # the build log lists it as a warning: the build goes on
             url = f"{FOLDER}/{self.config.pdf_name}-{edition.name}.pdf"
             self.editions[edition] = Published(url, done.bytes, pages=done.pages)
             self.files[url] = done.path

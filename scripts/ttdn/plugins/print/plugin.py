@@ -29,6 +29,7 @@ from ttdn.model import BuildModel, languages_of, model_of
 from ttdn.plugins.print.config import PrintConfig
 from ttdn.preview import preview_of
 from ttdn.print import PRINT, SCREEN, Edition, PrintError, PrintIssue, render
+from ttdn.print.render import resolution_findings
 from ttdn.print.source import MarkdownOptions, print_issue
 
 log = get_plugin_logger(__name__)
@@ -97,14 +98,16 @@ class PrintPlugin(BasePlugin[PrintConfig]):
                 ):
                     made.update({e.url: previous[e.url] for e in versions})
                     continue
-                printed = {e.lang.code: print_issue(model, e, options) for e in versions}
+                printed = {e.lang.code: print_issue(model, e, options, self.config.colophon)
+                           for e in versions}
                 for entry in versions:
                     for edition in (SCREEN, PRINT):
-                        pdf = self._one(entry, [printed[entry.lang.code]], edition, cache, counts)
+                        pdf = self._one(entry, [printed[entry.lang.code]], edition, cache, counts,
+                                        root)
                         made.setdefault(entry.url, []).append(pdf)
                 if len(versions) > 1:
                     both = [printed[e.lang.code] for e in versions]
-                    pdf = self._one(issue, both, SCREEN, cache, counts, bilingual=True)
+                    pdf = self._one(issue, both, SCREEN, cache, counts, root, bilingual=True)
                     for entry in versions:
                         made.setdefault(entry.url, []).append(pdf)
         except (PrintError, ImageError) as err:
@@ -118,9 +121,11 @@ class PrintPlugin(BasePlugin[PrintConfig]):
 
     @staticmethod
     def _one(entry: Entry, issues: list[PrintIssue], edition: Edition, cache: Path,
-             counts: list[int], bilingual: bool = False) -> Pdf:
+             counts: list[int], root: Path, bilingual: bool = False) -> Pdf:
         rendered = render(issues, edition, cache)
         counts[1 if rendered.cached else 0] += 1
+        for finding in resolution_findings(rendered, edition.name, root):
+            log.info(str(finding))  # the build log lists it as a warning: the build goes on
         meta = entry.meta
         suffix = "vi-en" if bilingual else entry.lang.code
         if edition is PRINT:

@@ -1,0 +1,82 @@
+"""The tagged structure a screen reader walks, read with pikepdf and checked with `pdfua`."""
+
+from __future__ import annotations
+
+import collections
+
+import pikepdf
+import pytest
+from pdfua import Severity, validate
+
+from print.conftest import ARTICLES
+from print.structure import elements, links, orphans
+
+ALL = ["vi-screen", "vi-print", "en-screen", "bilingual-screen"]
+
+
+def opened(editions, name: str) -> pikepdf.Pdf:
+    return pikepdf.open(editions.pdfs[name].path)
+
+
+def test_bilingual_edition_tags_every_element_of_each_part_with_its_language(editions):
+    with opened(editions, "bilingual-screen") as pdf:
+        found = list(elements(pdf))
+        by_page = collections.defaultdict(set)
+        for element in found:
+            if element.page is not None:
+                by_page[element.page].add(element.lang)
+        pages = len(pdf.pages)
+        # Every element has a language, and each page holds one part's only.
+        assert all(element.lang in ("vi", "en") for element in found)
+        assert all(len(langs) == 1 for langs in by_page.values()), by_page
+        order = [by_page[page].copy().pop() for page in sorted(by_page)]
+        switch = order.index("en")
+        assert set(order[:switch]) == {"vi"} and set(order[switch:]) == {"en"}
+        assert switch == pages // 2
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_no_element_is_an_orphan_of_the_parent_tree(editions, name):
+    # Running heads and page numbers are artifacts, not elements no parent lists.
+    with opened(editions, name) as pdf:
+        assert orphans(pdf) == []
+        artifacts = sum(
+            1 for page in pdf.pages[1:]
+            for operands, operator in pikepdf.parse_content_stream(page)
+            if str(operator) == "BMC" and operands[0] == pikepdf.Name.Artifact
+        )
+        assert artifacts >= 2 * (len(pdf.pages) - 1)  # a running head and a number a page
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_each_contents_entry_is_one_link_named_after_its_article(editions, name):
+    issues = [editions.vi, editions.en] if name.startswith("bilingual") else (
+        [editions.en] if name.startswith("en") else [editions.vi])
+    with opened(editions, name) as pdf:
+        internal = [(contents, target) for _, contents, target in links(pdf)
+                    if target and not target.startswith(("http", "mailto"))]
+    expected = [article.title for issue in issues for article in issue.articles]
+    assert [contents for contents, _ in internal] == expected
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_each_article_is_one_art_element_even_across_pages(editions, name):
+    parts = 2 if name.startswith("bilingual") else 1
+    with opened(editions, name) as pdf:
+        arts = [element for element in elements(pdf) if element.tag == "/Art"]
+        assert len(arts) == parts * ARTICLES
+        pages = len(pdf.pages)
+    assert pages > parts * (2 + ARTICLES)  # so some article does run over a page
+
+
+@pytest.mark.parametrize("name", ["vi-screen", "en-screen", "bilingual-screen"])
+def test_pdfua_finds_nothing_in_the_screen_editions(editions, name):
+    report = validate(str(editions.pdfs[name].path))
+    assert [(f.rule_id, f.message) for f in report.findings] == []
+
+
+def test_pdfua_finds_only_the_missing_pdfua_claim_in_the_pdfa_print_edition(editions):
+    # PDF/A-2a is the print edition's claim (WeasyPrint writes one variant per file).
+    report = validate(str(editions.pdfs["vi-print"].path))
+    assert [f.rule_id for f in report.findings if f.severity >= Severity.WARNING] == [
+        "UA-28-004"]
