@@ -15,12 +15,13 @@ The only module that imports WeasyPrint. The bulletin (ttdn.print.issue) and the
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
 import time
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -157,7 +158,9 @@ def render_document(
                 finisher(doc, pdf)
             _stable_document_id(key, pdf)
 
-        pdf = repair(document.write_pdf(finisher=finish, **options), titles or {})
+        with _languages_tagged():
+            written = document.write_pdf(finisher=finish, **options)
+        pdf = repair(written, titles or {})
         pdf, pages = prepare(pdf, edition.slug_mm, edition.pad_to)
     except FatalURLFetchingError as err:
         cause = err.__cause__ or err
@@ -186,12 +189,22 @@ def _tag_languages(build: Callable[..., Any]) -> Callable[..., Any]:
                 struct["Lang"] = pydyf.String(own)
             yield struct
 
-    tagged.wrapped = build  # type: ignore[attr-defined]
     return tagged
 
 
-if not hasattr(weasyprint_tags._build_box_tree, "wrapped"):
-    weasyprint_tags._build_box_tree = _tag_languages(weasyprint_tags._build_box_tree)
+@contextlib.contextmanager
+def _languages_tagged() -> Iterator[None]:
+    """`_tag_languages` around WeasyPrint's structure builder while one of our PDFs is written,
+    and WeasyPrint as it was afterwards. WeasyPrint 70 has no public way to set an element's
+    /Lang, so this wraps a private function (pinned weasyprint==70.*; the tests that read /Lang
+    on every element fail first if an upgrade changes it). Renders run one at a time in a build.
+    """
+    original = weasyprint_tags._build_box_tree
+    weasyprint_tags._build_box_tree = _tag_languages(original)
+    try:
+        yield
+    finally:
+        weasyprint_tags._build_box_tree = original
 
 
 class _Fetcher(weasyprint.URLFetcher):
