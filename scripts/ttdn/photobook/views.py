@@ -12,6 +12,7 @@ from typing import Protocol
 
 from babel import Locale
 from babel.numbers import format_decimal
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from ttdn.content import Entry
@@ -102,13 +103,21 @@ class PictureMaker:
         self.images = images
         self.page_url = page_url
 
-    def picture(self, record: ImageRecord, alt: str, eager: bool) -> str:
-        return self.images.picture_html(
+    def picture(self, record: ImageRecord, alt: str, eager: bool) -> Markup:
+        # Markup: ttdn.images.markup escapes every value it writes into the <picture>.
+        return Markup(self.images.picture_html(
             record, alt, self.page_url, eager=eager, sizes=GALLERY_SIZES
-        )
+        ))
 
     def large(self, record: ImageRecord) -> str:
         return get_relative_url(self.images.derivative_url(record, LARGE_WIDTH), self.page_url)
+
+
+class LazyPictures(PictureMaker):
+    """For a page where the book is below the fold (the home page): every picture lazy."""
+
+    def picture(self, record: ImageRecord, alt: str, eager: bool) -> Markup:
+        return super().picture(record, alt, eager=False)
 
 
 def size_text(size: int, lang: Language) -> str:

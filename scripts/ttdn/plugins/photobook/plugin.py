@@ -14,7 +14,7 @@ once, into the default language's site folder (the site's root).
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -30,6 +30,7 @@ from ttdn.photobook.presspack import press_pack
 from ttdn.photobook.print import Edition, editions, print_files, render
 from ttdn.photobook.views import (
     LARGE_WIDTH,
+    LazyPictures,
     PictureMaker,
     Published,
     book_view,
@@ -118,14 +119,23 @@ class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
             return context
         model = model_of(config)
         entry = model.index.pages.by_url(page.url)
-        if entry is None or entry.type not in (BOOK_TYPE, CHAPTER_TYPE):
-            return context
         images = config.plugins.get("ttdn-images")
-        pictures = PictureMaker(images, page.url)
 
         def href(url: str) -> str:
             return get_relative_url(url or ".", page.url or ".")
 
+        if entry is not None and entry.url == entry.lang.prefix:
+            # The home page shows the book (its first chapter's photo, its chapters) below the
+            # fold: the landing page's view, every picture lazy.
+            book = model.index.pages.get(entry.lang.code, PurePosixPath(FOLDER) / "index.md")
+            if book is not None:
+                context["photobook_home"] = book_view(
+                    self.book, book, LazyPictures(images, page.url), self.editions, href
+                )
+            return context
+        if entry is None or entry.type not in (BOOK_TYPE, CHAPTER_TYPE):
+            return context
+        pictures = PictureMaker(images, page.url)
         if entry.type == BOOK_TYPE:
             context["photobook"] = book_view(self.book, entry, pictures, self.editions, href)
         elif (chapter := self.book.chapter_of(entry)) is not None:

@@ -16,6 +16,7 @@ import importlib
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -31,7 +32,7 @@ from ttdn.i18n import Language
 from ttdn.model import BuildModel, languages_of, load_model, update_model
 from ttdn.plugins.site import outputs
 from ttdn.plugins.site.config import SiteConfig
-from ttdn.plugins.site.outputs import valid_toggles
+from ttdn.plugins.site.outputs import skip_to_title, valid_toggles
 from ttdn.plugins.site.status import status_entry, write_status
 from ttdn.preview import Preview
 from ttdn.views import PageView, page_view
@@ -168,7 +169,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return valid_toggles(output)
+        label = escape(self.lang.strings["material"]["action.skip"])
+        return skip_to_title(valid_toggles(output), label)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.preview is not None:
