@@ -17,12 +17,14 @@ from mkdocs.utils import get_relative_url
 
 from ttdn.assets import Asset
 from ttdn.collections import Feed, ItemLinks, Latest, ListingPage
+from ttdn.contact import Contact
 from ttdn.content import Entry, bulletin
 from ttdn.head import Alternate, LanguageLink, absolute, alternates, language_links
 from ttdn.i18n import Language, parents
 from ttdn.model import BuildModel
 from ttdn.parity import stale_original
 
+CONTACT_PAGE = "lien-he/"  # docs/<lang>/lien-he.md: the contact type's page
 VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
 
 
@@ -91,11 +93,14 @@ class PageView:
     cover_html: str | None = None  # the cover photo's <picture>, first in the content
     attachment: Asset | None = None  # a document's file
     item_labels: Mapping[str, str] = field(default_factory=dict)  # url → label in lists
+    item_links: Mapping[str, ItemLinks] = field(default_factory=dict)  # url → its archives…
     bulletin: BulletinView | None = None
     home: HomeView | None = None  # the language's home page only
     breadcrumb: tuple[Crumb, ...] = ()  # the pages above this one, home first
     section: str | None = None  # URL of the section (menu tab) this page belongs to
     stale_original: Entry | None = None  # a translation's original, changed since (notice)
+    contact: Contact | None = None  # the site's contact details (mkdocs.yml)
+    og_image_alt: str | None = None  # when the preview is not the page's own `image`
     noindex: bool = False  # pages for editors only (the translation status page)
 
     def t(self, key: str, **values: object) -> str:
@@ -112,6 +117,20 @@ class PageView:
     def label(self, item: Entry) -> str | None:
         return self.item_labels.get(item.url)
 
+    def label_url(self, item: Entry) -> str | None:
+        """The archive the item's label names (its topic's page), if it has one."""
+        label = self.label(item)
+        links = self.item_links.get(item.url)
+        for archive in links.archives if links and label else ():
+            if archive.title == label:
+                return archive.url
+        return None
+
+    @property
+    def untranslated(self) -> list[LanguageLink]:
+        """The other languages this page has no translation in (a notice says so)."""
+        return [link for link in self.links if not link.exact] if self.entry else []
+
     def date(self, day: dt.date) -> str:
         return self.lang.format_date(day)
 
@@ -120,6 +139,10 @@ class PageView:
         """The configured link: a full URL as is, a site path inside this language's pages."""
         url = self.report_problem_url
         return url if ":" in url else self.lang.prefix + url
+
+    @property
+    def contact_href(self) -> str:
+        return self.lang.prefix + CONTACT_PAGE
 
     @property
     def modified(self) -> dt.date | None:
@@ -138,13 +161,14 @@ def page_view(
     default_image: str,
     report_problem_url: str,
     cover_html: str | None = None,
+    contact: Contact | None = None,
 ) -> PageView:
     index = model.index
     url = entry.url if entry else None
     listing = index.listings.get(url) if url is not None else None
     feeds = [listing.feed] if listing and listing.feed else []
-    if not feeds:  # every page announces its language's first feed (the column's)
-        feeds = index.feeds_of(lang.code)[:1]
+    if not feeds:  # its section's feed (the bulletin's on its pages), else the column's
+        feeds = _section_feed(index.feeds_of(lang.code), url or lang.prefix)
     kind = model.type_named(entry.type) if entry else None
     preview = model.assets.preview_image(entry) if entry and not entry.generated else None
     image = preview.url if preview else lang.prefix + default_image
@@ -168,11 +192,13 @@ def page_view(
         cover_html=cover_html,
         attachment=_attachment(model, entry) if entry else None,
         item_labels=index.labels,
+        item_links=index.links,
         bulletin=_bulletin(model, entry, lang, listing) if entry else None,
         home=_home(model, lang) if url == lang.prefix else None,
         breadcrumb=breadcrumb(model, entry) if entry else (),
         section=_section(model, entry) if entry else None,
         stale_original=stale_original(model.content, entry) if entry else None,
+        contact=contact,
     )
 
 
@@ -273,6 +299,12 @@ def _section(model: BuildModel, entry: Entry) -> str | None:
         return None
     section = model.index.pages.get(entry.lang.code, PurePosixPath(parts[0]) / "index.md")
     return section.url if section else None
+
+
+def _section_feed(feeds: list[Feed], url: str) -> list[Feed]:
+    """The feed of the nearest listing above `url`, else the language's first feed."""
+    above = [feed for feed in feeds if url.startswith(feed.base)]
+    return [max(above, key=lambda feed: len(feed.base))] if above else feeds[:1]
 
 
 def _video(model: BuildModel, entry: Entry) -> VideoView | None:

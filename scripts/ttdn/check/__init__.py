@@ -34,6 +34,7 @@ from ttdn.check.text import body_of, fix_nfc, nfc_finding
 from ttdn.check.trust import trust_findings
 from ttdn.content import Content, ContentType, Entry, load_content
 from ttdn.content.categories import categories
+from ttdn.contact import contact_findings, load_contact
 from ttdn.content.types import type_findings, type_of
 from ttdn.findings import Finding, ordered, shown
 from ttdn.images.markup import EXTERNAL
@@ -130,6 +131,7 @@ def run_check(
     findings += collect_errors(walk_errors, project.root)
     findings += image_findings(images, project.root)
     findings += trust_findings(project, texts, scope.docs_files(project))
+    findings += _contact_findings(project)
     return CheckResult(
         findings=ordered(set(findings)),
         pages=len(written),
@@ -138,6 +140,14 @@ def run_check(
         states=list(pair_states(content)),
         fixed=fixed,
     )
+
+
+def _contact_findings(project: Project) -> list[Finding]:
+    """The build's rule on the contact details (ttdn-site → contact): wrong or placeholders."""
+    site = project.config.plugins.get("ttdn-site")
+    config_file = Path(project.config.config_file_path)
+    contact, errors = load_contact(site.config.contact if site else {}, config_file)
+    return errors + contact_findings(contact, config_file)
 
 
 def _page_of(project: Project, path: Path, codes: list[str]) -> PurePosixPath | None:

@@ -276,10 +276,15 @@ PHOTO_CHAPTER = ContentType(
     order=lambda e: (e.meta.order, e.src.parent.name),
 )
 
+# The contact page: its text, then the details from mkdocs.yml (ttdn-site → contact).
+CONTACT = ContentType(
+    "contact", PageMeta, "lien-he.md", partial="contact.html", og_type="website"
+)
+
 # The order matters: the first match wins.
 CONTENT_TYPES: tuple[ContentType, ...] = (
-    DOCUMENT, ARTICLE, BULLETIN_ISSUE, BULLETIN_ARTICLE, PHOTO_BOOK, PHOTO_CHAPTER, PAGE_INDEX,
-    PAGE
+    DOCUMENT, ARTICLE, BULLETIN_ISSUE, BULLETIN_ARTICLE, PHOTO_BOOK, PHOTO_CHAPTER, CONTACT,
+    PAGE_INDEX, PAGE
 )
 
 

@@ -14,6 +14,7 @@ once, into the default language's site folder (the site's root).
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,6 +40,7 @@ from ttdn.photobook.views import (
 from ttdn.plugins.photobook.config import PhotoBookConfig
 
 log = get_plugin_logger(__name__)
+SHARE_WIDTH = 1200  # Open Graph's recommended preview width
 
 
 class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
@@ -142,6 +144,15 @@ class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
             context["photobook"] = chapter_view(
                 self.book, chapter, entry, pictures, self.packs.get(chapter.slug), href
             )
+            view = context.get("ttdn")
+            if chapter.photos and view is not None and not entry.meta.image:
+                # A gallery's link preview is its first photo, not the site's logo card.
+                first = chapter.photos[0]
+                url = images.derivative_url(first.record, SHARE_WIDTH)
+                context["ttdn"] = replace(
+                    view, og_image=view.absolute(url),
+                    og_image_alt=first.entry.alt[entry.lang.code],
+                )
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:

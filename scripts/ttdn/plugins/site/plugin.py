@@ -26,6 +26,8 @@ from mkdocs.structure.pages import Page
 
 from ttdn import preview
 from ttdn.assets import Assets
+from ttdn.buildlog import NOTICE
+from ttdn.contact import Contact, contact_findings, load_contact
 from ttdn.content import ContentType
 from ttdn.findings import Finding, report
 from ttdn.i18n import Language
@@ -51,6 +53,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.partials: Environment | None = None
         # Set by `ttdn serve` before a preview build: render only what the saved pages affect.
         self.preview: Preview | None = None
+        self.contact: Contact | None = None
 
     # Runs after static-i18n's on_config (-100), which sets this build's theme.language.
     @event_priority(-110)
@@ -64,11 +67,23 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if self.model is None or current.default:
             self.model = self._update(config) if self.preview else self._load(config)
         self.lang = self.model.languages.get(current.code)
+        if current.default:
+            self.contact = self._contact(config)
         # Each language build would overwrite the one /404.html: we write one per language.
         config.theme.static_templates.discard("404.html")
         self.views = {}
         self.nav = self.files = self.env = self.partials = None
         return config
+
+    def _contact(self, config: MkDocsConfig) -> Contact | None:
+        """The contact page's details; a notice while they are the placeholders."""
+        config_file = Path(config.config_file_path or "mkdocs.yml")
+        contact, errors = load_contact(self.config.contact, config_file)
+        if errors:
+            raise PluginError(report(errors))
+        for finding in contact_findings(contact, config_file):
+            log.info(str(finding), extra={NOTICE: True})  # shown, never fails the strict build
+        return contact
 
     def _load(self, config: MkDocsConfig) -> BuildModel:
         types = _content_types(self.config.content_types)
@@ -160,7 +175,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 self.partials.bytecode_cache = FileSystemBytecodeCache(str(self._jinja_cache()))
                 self.partials.globals["ttdn_material_string"] = self._material_string
             template = self.partials.get_template(f"partials/ttdn/{view.partial}")
-            block = template.render(ttdn=view) + block
+            block = template.render(ttdn=view, toc=page.toc) + block
         head, sep, rest = html.partition("</h1>")
         return head + sep + block + rest if sep else block + html
 
@@ -204,6 +219,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 default_image=self.config.default_image,
                 report_problem_url=self.config.report_problem_url,
                 cover_html=self._cover(config, entry),
+                contact=self.contact,
             )
         return self.views[key]
 
