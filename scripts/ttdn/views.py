@@ -24,7 +24,7 @@ from ttdn.i18n import Language, parents
 from ttdn.model import BuildModel
 from ttdn.parity import stale_original
 
-CONTACT_PAGE = "lien-he/"  # docs/<lang>/lien-he.md: the contact type's page
+CONTACT_PAGE = PurePosixPath("lien-he.md")  # docs/<lang>/lien-he.md: the contact type's page
 VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
 
 
@@ -100,6 +100,7 @@ class PageView:
     section: str | None = None  # URL of the section (menu tab) this page belongs to
     stale_original: Entry | None = None  # a translation's original, changed since (notice)
     contact: Contact | None = None  # the site's contact details (mkdocs.yml)
+    contact_url: str | None = None  # this language's contact page, linked from every footer
     og_image_alt: str | None = None  # when the preview is not the page's own `image`
     noindex: bool = False  # pages for editors only (the translation status page)
 
@@ -139,10 +140,6 @@ class PageView:
         """The configured link: a full URL as is, a site path inside this language's pages."""
         url = self.report_problem_url
         return url if ":" in url else self.lang.prefix + url
-
-    @property
-    def contact_href(self) -> str:
-        return self.lang.prefix + CONTACT_PAGE
 
     @property
     def modified(self) -> dt.date | None:
@@ -199,6 +196,7 @@ def page_view(
         section=_section(model, entry) if entry else None,
         stale_original=stale_original(model.content, entry) if entry else None,
         contact=contact,
+        contact_url=_contact_url(model, lang),
     )
 
 
@@ -299,6 +297,11 @@ def _section(model: BuildModel, entry: Entry) -> str | None:
         return None
     section = model.index.pages.get(entry.lang.code, PurePosixPath(parts[0]) / "index.md")
     return section.url if section else None
+
+
+def _contact_url(model: BuildModel, lang: Language) -> str | None:
+    page = model.index.pages.get(lang.code, CONTACT_PAGE)
+    return page.url if page else None
 
 
 def _section_feed(feeds: list[Feed], url: str) -> list[Feed]:

@@ -8,6 +8,8 @@ import unicodedata
 from pathlib import Path
 
 import feedparser
+from urllib.parse import urljoin
+
 import pytest
 from pypdf import PdfReader
 
@@ -66,8 +68,14 @@ def test_article_breadcrumb_leads_to_the_bulletin_and_its_issue(pages, lang):
     slug, _ = contents(lang)[1]
     doc = pages[f"{PREFIX[lang]}{ISSUE}{slug}/index.html"]
     crumbs = doc.xpath("//nav[@class='ttdn-breadcrumb']//a")
-    assert [a.get("href") for a in crumbs] == ["../../../", "../"]
-    assert crumbs[1].text_content() == LABEL[lang]
+    # Home › Bulletin › Issue 1/2023, above the title (one breadcrumb for every page type).
+    here = f"https://x/{PREFIX[lang]}{ISSUE}{slug}/"
+    resolved = [urljoin(here, a.get("href")).rstrip("/") for a in crumbs]
+    home = f"https://x/{PREFIX[lang]}".rstrip("/")
+    assert resolved == [home, f"{home}/ban-tin", f"https://x/{PREFIX[lang]}{ISSUE}".rstrip("/")]
+    assert crumbs[2].text_content() == LABEL[lang]
+    (h1,) = doc.xpath("//h1")
+    assert doc.xpath("//nav[@class='ttdn-breadcrumb']/following::h1") == [h1]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -32,9 +32,9 @@ from ttdn.check.links import LinkChecker
 from ttdn.check.pages import PageSite
 from ttdn.check.text import body_of, fix_nfc, nfc_finding
 from ttdn.check.trust import trust_findings
+from ttdn.contact import contact_findings, load_contact
 from ttdn.content import Content, ContentType, Entry, load_content
 from ttdn.content.categories import categories
-from ttdn.contact import contact_findings, load_contact
 from ttdn.content.types import type_findings, type_of
 from ttdn.findings import Finding, ordered, shown
 from ttdn.images.markup import EXTERNAL
