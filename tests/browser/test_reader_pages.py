@@ -9,6 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from helpers import front
+from support.browser import serve_site
+
 pytestmark = pytest.mark.browser
 
 VIEWPORTS = {"phone": (390, 844), "desktop": (1366, 900)}
@@ -208,3 +211,54 @@ def test_gallery_and_bulletin_pages_advertise_their_own_previews_and_feed(
     page.goto(base_url + PREFIX[lang] + "ban-tin/2023/q1/")
     feeds = page.locator("link[rel=alternate][type='application/rss+xml']")
     assert feeds.count() == 1 and feeds.get_attribute("href").endswith("/ban-tin/rss.xml")
+
+
+@pytest.mark.parametrize(
+    "path", ["tin-bai/2026/hoi-nghi-tap-huan-thong-tin-doi-ngoai/", "gioi-thieu/"]
+)
+def test_no_focus_stop_is_empty_on_a_desktop(browser, base_url: str, path: str) -> None:
+    """Every Tab press lands on something the reader sees (the empty sidebar took one)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + path)
+    empty = []
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        size = page.evaluate(
+            "() => { const r = document.activeElement.getBoundingClientRect();"
+            " return r.width * r.height; }"
+        )
+        if not size:
+            empty.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
+    context.close()
+    assert empty == []
+
+
+def test_language_link_on_an_untranslated_page_is_never_a_silent_jump(
+    browser, small_site
+) -> None:
+    """The notice, in English, says the page has no English version and where the link goes;
+    following it lands on the nearest translated page, as the header's link does."""
+    built = small_site({
+        "vi/index.md": front("Trang chủ") + "# Trang chủ\n",
+        "en/index.md": front("Home") + "# Home\n",
+        "vi/gioi-thieu/index.md": front("Giới thiệu") + "# Giới thiệu\n",
+        "en/gioi-thieu/index.md": front("About") + "# About\n",
+        "vi/gioi-thieu/chi-tieng-viet.md": front("Chỉ tiếng Việt") + "# Chỉ tiếng Việt\n",
+    })
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    with serve_site(built) as base:
+        page.goto(base + "gioi-thieu/chi-tieng-viet/")
+        notice = page.locator("aside.ttdn-untranslated")
+        assert notice.get_attribute("lang") == "en"
+        assert notice.is_visible()
+        assert notice.bounding_box()["y"] < 844  # on the first screen
+        assert "not available in English" in notice.inner_text()
+        header = page.locator("a.ttdn-lang__link")
+        assert "nearest page in English" in header.get_attribute("title")
+        notice.get_by_role("link").click()
+        page.wait_for_load_state()
+        assert urlsplit(page.url).path == "/en/gioi-thieu/"
+        assert page.locator("aside.ttdn-untranslated").count() == 0
+    context.close()
