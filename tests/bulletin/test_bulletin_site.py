@@ -6,10 +6,9 @@ import re
 import subprocess
 import unicodedata
 from pathlib import Path
-
-import feedparser
 from urllib.parse import urljoin
 
+import feedparser
 import pytest
 from pypdf import PdfReader
 
