@@ -263,3 +263,19 @@ def test_language_link_on_an_untranslated_page_is_never_a_silent_jump(
         assert urlsplit(page.url).path == "/en/gioi-thieu/"
         assert page.locator("aside.ttdn-untranslated").count() == 0
     context.close()
+
+
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_year_and_topic_archives_are_reachable_from_the_listing(
+    page, base_url: str, lang: str
+) -> None:
+    headings = {"vi": ("Theo năm", "Theo chủ đề"), "en": ("By year", "By topic")}
+    years, topics = headings[lang]
+    page.goto(base_url + PREFIX[lang] + "tin-bai/")
+    assert page.get_by_role("navigation", name=topics).get_by_role("link").count() >= 2
+    year = page.get_by_role("navigation", name=years).get_by_role("link").first
+    name = year.inner_text()
+    year.click()
+    page.wait_for_load_state()
+    assert re.search(r"/tin-bai/\d{4}/$", page.url)
+    assert page.locator("h1").inner_text().rstrip("¶") == name
