@@ -279,3 +279,15 @@ def test_year_and_topic_archives_are_reachable_from_the_listing(
     page.wait_for_load_state()
     assert re.search(r"/tin-bai/\d{4}/$", page.url)
     assert page.locator("h1").inner_text().rstrip("¶") == name
+
+
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_issue_pdfs_are_on_the_first_screen_of_a_phone(browser, base_url: str, lang: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + PREFIX[lang] + "ban-tin/2023/q1/")
+    links = page.locator("section.ttdn-pdfs a[type='application/pdf']")
+    assert links.count() == 3
+    box = links.last.bounding_box()
+    context.close()
+    assert box["y"] + box["height"] <= 844

@@ -104,7 +104,7 @@ def test_issue_page_links_its_pdfs_with_their_sizes(pages, site, lang):
     assert len(links) == 3  # screen and print in this language, and the bilingual edition
     for target, _, text in links:
         assert target.is_file()
-        size = re.search(r"\((\d+)[,.](\d) MB\)", text)
+        size = re.search(r"\(PDF, (\d+)[,.](\d) MB\)", text)  # the format, then the size
         assert float(f"{size[1]}.{size[2]}") == pytest.approx(target.stat().st_size / 1e6, abs=0.05)
     assert any("vi-en" in target.name for target, _, _ in links)
 

@@ -175,9 +175,18 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 self.partials.bytecode_cache = FileSystemBytecodeCache(str(self._jinja_cache()))
                 self.partials.globals["ttdn_material_string"] = self._material_string
             template = self.partials.get_template(f"partials/ttdn/{view.partial}")
-            block = template.render(ttdn=view, toc=page.toc) + block
+            pdfs = self._pdfs(config, page.url)
+            block = template.render(ttdn=view, toc=page.toc, ttdn_pdfs=pdfs) + block
         head, sep, rest = html.partition("</h1>")
         return head + sep + block + rest if sep else block + html
+
+    def _pdfs(self, config: MkDocsConfig, url: str) -> list:
+        """An issue's PDFs (ttdn-print), shown under its title: on a phone, on the first
+        screen rather than after the whole issue."""
+        printer = config.plugins.get("ttdn-print")
+        if printer is None or getattr(printer, "lang", None) is None:
+            return []
+        return printer.links(url, self.lang)
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         context["ttdn"] = self.view(config, page)
