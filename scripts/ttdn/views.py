@@ -24,6 +24,7 @@ from ttdn.i18n import Language, parents
 from ttdn.model import BuildModel
 from ttdn.parity import stale_original
 
+CONTACT_TYPE = "contact"
 CONTACT_PAGE = PurePosixPath("lien-he.md")  # docs/<lang>/lien-he.md: the contact type's page
 VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
 
@@ -99,7 +100,7 @@ class PageView:
     breadcrumb: tuple[Crumb, ...] = ()  # the pages above this one, home first
     section: str | None = None  # URL of the section (menu tab) this page belongs to
     stale_original: Entry | None = None  # a translation's original, changed since (notice)
-    contact: Contact | None = None  # the site's contact details (mkdocs.yml)
+    contact: Contact | None = None  # the contact page's details (mkdocs.yml), after its text
     contact_url: str | None = None  # this language's contact page, linked from every footer
     og_image_alt: str | None = None  # when the preview is not the page's own `image`
     noindex: bool = False  # pages for editors only (the translation status page)
@@ -195,7 +196,7 @@ def page_view(
         breadcrumb=breadcrumb(model, entry) if entry else (),
         section=_section(model, entry) if entry else None,
         stale_original=stale_original(model.content, entry) if entry else None,
-        contact=contact,
+        contact=contact if kind is not None and kind.name == CONTACT_TYPE else None,
         contact_url=_contact_url(model, lang),
     )
 

@@ -282,10 +282,9 @@ PHOTO_CHAPTER = ContentType(
     order=lambda e: (e.meta.order, e.src.parent.name),
 )
 
-# The contact page: its text, then the details from mkdocs.yml (ttdn-site → contact).
-CONTACT = ContentType(
-    "contact", PageMeta, "lien-he.md", partial="contact.html", og_type="website"
-)
+# The contact page: its text, then the details from mkdocs.yml (ttdn-site → contact; the view's
+# `contact`, partials/ttdn/contact.html).
+CONTACT = ContentType("contact", PageMeta, "lien-he.md", og_type="website")
 
 # The order matters: the first match wins.
 CONTENT_TYPES: tuple[ContentType, ...] = (
