@@ -7,7 +7,9 @@ import re
 
 from helpers import content_pages
 
-EDITOR_NOTE = re.compile(r"manifest\.yml|photos/|docs/(?:vi|en)/|biên tập viên thay|editors replace")
+EDITOR_NOTE = re.compile(
+    r"manifest\.yml|photos/|docs/(?:vi|en)/|biên tập viên thay|editors replace"
+)
 
 
 def test_no_published_page_carries_an_editors_note(pages: dict) -> None:
