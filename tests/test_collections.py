@@ -71,7 +71,7 @@ def test_listing_alternates_point_to_the_same_listing(column) -> None:
     # Page 2 exists only in Vietnamese: no English alternate, language link to the parent.
     page2 = parse(column / "tin-bai/trang/2/index.html")
     assert "en" not in alternates(page2)
-    (href,) = page2.xpath("//a[@hreflang='en']/@href")
+    (href,) = page2.xpath("//a[@class='ttdn-lang__link'][@hreflang='en']/@href")
     assert urljoin(SITE_URL + "tin-bai/trang/2/", href) == SITE_URL + "en/tin-bai/"
 
 

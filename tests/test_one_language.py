@@ -34,11 +34,30 @@ def test_untranslated_page_is_not_built_under_the_other_language(built) -> None:
 
 def test_language_link_leads_to_the_nearest_translated_parent(built) -> None:
     page = "gioi-thieu/chi-tieng-viet/"
-    (href,) = parse(built / page / "index.html").xpath("//a[@hreflang='en']/@href")
+    header = "//a[contains(@class, 'ttdn-lang__link')]"
+    (href,) = parse(built / page / "index.html").xpath(f"{header}[@hreflang='en']/@href")
     assert urljoin(SITE_URL + page, href) == SITE_URL + "en/gioi-thieu/"
     page = "en/only-english/"
-    (href,) = parse(built / page / "index.html").xpath("//a[@hreflang='vi']/@href")
+    (href,) = parse(built / page / "index.html").xpath(f"{header}[@hreflang='vi']/@href")
     assert urljoin(SITE_URL + page, href) == SITE_URL
+
+
+def test_untranslated_page_says_so_in_the_other_language(built) -> None:
+    """Never a silent jump: a notice, in the language that is missing, names where it leads."""
+    page = "gioi-thieu/chi-tieng-viet/"
+    doc = parse(built / page / "index.html")
+    (notice,) = doc.xpath("//aside[contains(@class, 'ttdn-untranslated')]")
+    assert notice.get("lang") == "en"
+    text = " ".join(notice.itertext())
+    assert "This page is not available in English." in text and "About" in text
+    (href,) = notice.xpath(".//a[@hreflang='en']/@href")
+    assert urljoin(SITE_URL + page, href) == SITE_URL + "en/gioi-thieu/"
+    (notice,) = parse(built / "en/only-english/index.html").xpath(
+        "//aside[contains(@class, 'ttdn-untranslated')]"
+    )
+    assert notice.get("lang") == "vi" and "chưa có bản tiếng Việt" in " ".join(notice.itertext())
+    assert parse(built / "gioi-thieu/index.html").xpath("//aside[contains(@class, "
+                                                        "'ttdn-untranslated')]") == []
 
 
 def test_untranslated_page_lists_no_alternate_in_the_other_language(built) -> None:

@@ -17,6 +17,9 @@ from typing import TextIO
 from ttdn.findings import Finding
 
 SERVE_LOG = "mkdocs.ttdn.serve"  # ttdn.serve's logger
+# A warning-severity finding a strict build must show but not fail on (placeholders the
+# province must still confirm): logged at INFO with this attribute set (`extra={NOTICE: True}`).
+NOTICE = "ttdn_notice"
 NOT_IN_NAV = "are not included in the \"nav\" configuration"
 
 LINK_NOT_FOUND = re.compile(
@@ -72,7 +75,11 @@ def line_of_link(path: Path, link: str) -> int:
 
 def _always(record: logging.LogRecord) -> bool:
     """INFO lines an editor needs even without -v: where the preview is, and each rebuild."""
-    return record.name == SERVE_LOG or "] Serving on " in record.getMessage()
+    return (
+        record.name == SERVE_LOG
+        or "] Serving on " in record.getMessage()
+        or getattr(record, NOTICE, False)
+    )
 
 
 class EditorLog(logging.Handler):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from ttdn.content import Content, ContentType, Entry, PageMeta, Pages
@@ -45,6 +45,20 @@ class Group:
 
 
 @dataclass(frozen=True)
+class ArchiveLink:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ArchiveGroup:
+    """One archive declaration's pages (every topic, every year), linked from the listing."""
+
+    heading: str  # its title in the listing ("Theo chủ đề")
+    links: tuple[ArchiveLink, ...]
+
+
+@dataclass(frozen=True)
 class ListingPage:
     entry: Entry  # the listing page itself
     items: tuple[Entry, ...]
@@ -55,12 +69,7 @@ class ListingPage:
     feed: Feed | None = None
     groups: tuple[Group, ...] = ()  # when the listing puts its items under headings
     partial: str = "listing.html"  # how the listing is shown (its type's declaration)
-
-
-@dataclass(frozen=True)
-class ArchiveLink:
-    title: str
-    url: str
+    archives: tuple[ArchiveGroup, ...] = ()  # the type's archives, so each is reachable
 
 
 @dataclass(frozen=True)
@@ -122,11 +131,18 @@ def index_site(
             if kind.label is not None:
                 out.labels.update({item.url: kind.label(item, words) for item in items})
             archive_links: dict[str, list[ArchiveLink]] = {item.url: [] for item in items}
+            listing_urls: list[str] = []
+            groups: list[ArchiveGroup] = []
             for declared in kind.collections:
                 if isinstance(declared, Listing):
-                    _listing(out, lang, words, declared, _chosen(declared, items, today))
+                    listing_urls += _listing(out, lang, words, declared,
+                                             _chosen(declared, items, today))
                 elif isinstance(declared, Archive):
-                    _archives(out, lang, words, declared, items, archive_links)
+                    found = _archives(out, lang, words, declared, items, archive_links)
+                    if found and declared.heading is not None:
+                        groups.append(ArchiveGroup(declared.heading(words), tuple(found)))
+            for url in listing_urls:  # every archive reachable from the type's listing
+                out.listings[url] = replace(out.listings[url], archives=tuple(groups))
             _item_links(out, kind, items, archive_links)
     pages = Pages(
         content.languages,
@@ -147,7 +163,7 @@ def index_site(
 
 def _listing(
     out: _Builder, lang: Language, words: Labels, declared: Listing, items: list[Entry]
-) -> None:
+) -> list[str]:
     base = PurePosixPath(declared.base)
     own = out.content.get(lang.code, base / "index.md")
     title = own.meta.title if own else declared.base
@@ -169,6 +185,8 @@ def _listing(
             HomeSlot(heading, urls[0], tuple(items[: declared.home]), more)
         )
 
+    return urls
+
 
 def _chosen(declared: Listing, items: list[Entry], today: dt.date) -> list[Entry]:
     """The listing's items, in its order (`items` come newest first, the type's order)."""
@@ -186,13 +204,16 @@ def _archives(
     declared: Archive,
     items: list[Entry],
     archive_links: dict[str, list[ArchiveLink]],
-) -> None:
+) -> list[ArchiveLink]:
+    """Each key's archive pages; returns the first page of each, in the declared order."""
     members: dict[Hashable, list[Entry]] = {}
     for item in items:
         key = declared.key(item)
         if key is not None:
             members.setdefault(key, []).append(item)
-    for key, chosen in sorted(members.items(), key=lambda kv: str(kv[0])):
+    firsts = []
+    ordered = sorted(members.items(), key=lambda kv: str(kv[0]), reverse=declared.newest_first)
+    for key, chosen in ordered:
         base = PurePosixPath(declared.base.format(key=key))
         title = declared.title(words, key)
         feed_title = None
@@ -204,6 +225,8 @@ def _archives(
         )
         for item in chosen:
             archive_links[item.url].append(ArchiveLink(title, urls[0]))
+        firsts.append(ArchiveLink(title, urls[0]))
+    return firsts
 
 
 def _paginate(

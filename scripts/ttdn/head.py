@@ -24,6 +24,7 @@ class LanguageLink:
     lang: Language
     url: str  # path from the site root
     exact: bool  # False when it leads to the nearest translated parent page
+    title: str = ""  # the title of the page it leads to
 
 
 def absolute(site_url: str, path: str) -> str:
@@ -49,7 +50,9 @@ def language_links(pages: Pages, entry: Entry | None, lang: Language) -> list[La
     for other in pages.languages.others(lang.code):
         target = pages.counterpart(entry.src, other) if entry else None
         if target is not None:
-            links.append(LanguageLink(other, target.url, exact=target.src == entry.src))
+            links.append(LanguageLink(
+                other, target.url, exact=target.src == entry.src, title=target.meta.title
+            ))
         else:
             links.append(LanguageLink(other, other.prefix, exact=False))
     return links

@@ -6,6 +6,7 @@ import re
 import subprocess
 import unicodedata
 from pathlib import Path
+from urllib.parse import urljoin
 
 import feedparser
 import pytest
@@ -66,8 +67,14 @@ def test_article_breadcrumb_leads_to_the_bulletin_and_its_issue(pages, lang):
     slug, _ = contents(lang)[1]
     doc = pages[f"{PREFIX[lang]}{ISSUE}{slug}/index.html"]
     crumbs = doc.xpath("//nav[@class='ttdn-breadcrumb']//a")
-    assert [a.get("href") for a in crumbs] == ["../../../", "../"]
-    assert crumbs[1].text_content() == LABEL[lang]
+    # Home › Bulletin › Issue 1/2023, above the title (one breadcrumb for every page type).
+    here = f"https://x/{PREFIX[lang]}{ISSUE}{slug}/"
+    resolved = [urljoin(here, a.get("href")).rstrip("/") for a in crumbs]
+    home = f"https://x/{PREFIX[lang]}".rstrip("/")
+    assert resolved == [home, f"{home}/ban-tin", f"https://x/{PREFIX[lang]}{ISSUE}".rstrip("/")]
+    assert crumbs[2].text_content() == LABEL[lang]
+    (h1,) = doc.xpath("//h1")
+    assert doc.xpath("//nav[@class='ttdn-breadcrumb']/following::h1") == [h1]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -97,7 +104,7 @@ def test_issue_page_links_its_pdfs_with_their_sizes(pages, site, lang):
     assert len(links) == 3  # screen and print in this language, and the bilingual edition
     for target, _, text in links:
         assert target.is_file()
-        size = re.search(r"\((\d+)[,.](\d) MB\)", text)
+        size = re.search(r"\(PDF, (\d+)[,.](\d) MB\)", text)  # the format, then the size
         assert float(f"{size[1]}.{size[2]}") == pytest.approx(target.stat().st_size / 1e6, abs=0.05)
     assert any("vi-en" in target.name for target, _, _ in links)
 

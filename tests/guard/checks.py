@@ -27,7 +27,8 @@ FORBIDDEN = ("iframe", "object", "embed", "form", "base", "style", "frame", "fra
 SITE_SCRIPTS = frozenset(
     p.name for p in (ROOT / "overrides" / "assets" / "javascripts").glob("*.js")
 )
-SITE_FORMS = frozenset({"md-search__form", "ttdn-search-page"})
+# The site's own search forms (header, search page, 404 page); content may hold no form at all.
+SITE_FORMS = frozenset({"md-search__form", "ttdn-search-page", "ttdn-404-search"})
 
 
 def _site_script(src: str | None) -> bool:

@@ -31,6 +31,8 @@ MARKUP = (
 # Right-to-left override, isolates and a zero-width space, around markup.
 BIDI = "\u202eexe.fdp \u2066x\u2069 \u200b<b \u202eonclick=pwn()>z</b>"
 KINDS = ("markup", "bidi")
+# Types whose page exists once per language, and where it is.
+SINGLETONS = {"photo-book": "sach-anh/index.md", "contact": "lien-he.md"}
 
 # Valid front matter every page starts from; each type adds what its schema requires.
 BASE = {"title": "Trang mẫu", "description": "Mô tả mẫu.", "date": "2023-03-01",
@@ -141,8 +143,8 @@ def unit(slot: Slot, n: int, singleton_lang: str = "vi") -> Unit:
         return _one(slot, f"vi/tin-bai/2023/s{n}.md", kind)
     if kind == "bulletin-article":
         return _one(slot, f"vi/{ARTICLES_ISSUE}/s{n}.md", kind, order=10 + n)
-    if kind == "photo-book":
-        return _one(slot, f"{singleton_lang}/sach-anh/index.md", kind)
+    if kind in SINGLETONS:
+        return _one(slot, f"{singleton_lang}/{SINGLETONS[kind]}", kind)
     if kind == "bulletin-issue":
         year = ISSUE_YEAR + n
         folder = f"ban-tin/{year}/q1"
@@ -198,15 +200,15 @@ def _chapter(slot: Slot, slug: str, vi_front: dict, photo: dict) -> Unit:
 
 
 def rounds() -> list[list[Unit]]:
-    """Every slot in a unit; the photo book's landing page, which exists once per language,
-    takes one slot per language per round."""
+    """Every slot in a unit; a page that exists once per language (the photo book's landing
+    page, the contact page) takes one slot per language per round."""
     counters: dict[str, int] = {}
     first: list[Unit] = []
-    landing: list[Slot] = []
+    once: dict[str, list[Slot]] = {kind: [] for kind in SINGLETONS}
     entries: list[Slot] = []
     for slot in slots():
-        if slot.field.owner == "photo-book":
-            landing.append(slot)
+        if slot.field.owner in SINGLETONS:
+            once[slot.field.owner].append(slot)
             continue
         if slot.field.owner == "manifest":
             entries.append(slot)
@@ -215,21 +217,24 @@ def rounds() -> list[list[Unit]]:
         first.append(unit(slot, n))
     first.append(manifest_unit(entries, 0))  # one chapter, split if refused
     found = [first]
-    for i in range(0, len(landing), len(LANGUAGES)):
-        pair = [unit(s, 0, lang) for s, lang in zip(landing[i:i + 2], LANGUAGES, strict=False)]
-        if i == 0:
-            first += pair
-        else:
-            found.append(pair)
+    for found_slots in once.values():
+        for number, i in enumerate(range(0, len(found_slots), len(LANGUAGES))):
+            pair = [unit(s, 0, lang) for s, lang in
+                    zip(found_slots[i:i + len(LANGUAGES)], LANGUAGES, strict=False)]
+            while len(found) <= number:
+                found.append([])
+            found[number] += pair
     return found
 
 
 def base_pages() -> dict[str, dict]:
-    """What every round's site has besides its units: homes, the photo book's landing page (when
-    no slot is in it), the issue that holds the bulletin-article slots, a valid chapter."""
+    """What every round's site has besides its units: homes, the pages that exist once per
+    language (when no slot is in them), the issue that holds the bulletin-article slots, a
+    valid chapter."""
     pages = {f"{lang}/index.md": front("page") for lang in LANGUAGES}
     for lang in LANGUAGES:
-        pages[f"{lang}/sach-anh/index.md"] = front("photo-book")
+        for kind, path in SINGLETONS.items():
+            pages[f"{lang}/{path}"] = front(kind)
         about = {"date": "1999-03-28", "year": 1999, "quarter": 1, "number": 1}
         pages[f"{lang}/{ARTICLES_ISSUE}/index.md"] = front("bulletin-issue", **about)
         pages[f"{lang}/{ARTICLES_ISSUE}/bai.md"] = front("bulletin-article", order=1)

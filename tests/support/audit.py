@@ -101,6 +101,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("photo-book", "sach-anh/", budget_kb=600),
     PageType("photo-chapter", "sach-anh/*/", budget_kb=600),
     PageType("photo-lightbox", "sach-anh/*/", budget_kb=600, interact=open_first_photo),
+    PageType("contact", "lien-he/"),
     PageType("404", "404.html"),
     PageType("search", "tim-kiem/", interact=search_for("quang ngai")),
 )

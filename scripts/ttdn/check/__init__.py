@@ -32,6 +32,7 @@ from ttdn.check.schedule import scheduled_findings
 from ttdn.check.text import body_of, fix_nfc, nfc_finding
 from ttdn.check.trust import trust_findings
 from ttdn.check.unloaded import unloaded
+from ttdn.contact import contact_findings, load_contact
 from ttdn.content import Content, Entry, load_content
 from ttdn.content.categories import categories
 from ttdn.content.types import type_findings, type_of
@@ -120,6 +121,7 @@ def run_check(
     findings += trust_findings(project, texts, scope.docs_files(gate_scope),
                                scope.page_files(project, gate_scope))
     findings += manifest_findings(project, content)
+    findings += _contact_findings(project)
     return CheckResult(
         findings=ordered(set(findings)),
         pages=len(written),
@@ -129,6 +131,14 @@ def run_check(
         fixed=fixed,
         checked=None if scope.pages is None else sorted({e.shown for e in written}),
     )
+
+
+def _contact_findings(project: Project) -> list[Finding]:
+    """The build's rule on the contact details (ttdn-site → contact): wrong or placeholders."""
+    site = project.config.plugins.get("ttdn-site")
+    config_file = Path(project.config.config_file_path)
+    contact, errors = load_contact(site.config.contact if site else {}, config_file)
+    return errors + contact_findings(contact, config_file)
 
 
 def _page_of(project: Project, path: Path, gate_scope: gate.Scope) -> PurePosixPath | None:

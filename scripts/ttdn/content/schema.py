@@ -174,6 +174,21 @@ class DocumentMeta(PageMeta):
     signer: Text  # người ký
     signer_title: Text | None = None  # "KT. Chủ tịch, Phó Chủ tịch"
     attachment: Text | None = None  # a PDF beside the page
+    # Whether it applies: unset when the sources do not say (never guess).
+    status: Literal["in-force", "replaced", "expired"] | None = None
+    replaced_by: Text | None = None  # the number of the document that replaces it
+
+    @model_validator(mode="after")
+    def _replacement_named(self) -> DocumentMeta:
+        if (self.status == "replaced") != (self.replaced_by is not None):
+            raise bilingual(
+                "'status: replaced' cần 'replaced_by' (số, ký hiệu văn bản thay thế), và "
+                "'replaced_by' chỉ dùng với 'status: replaced'.",
+                "'status: replaced' needs 'replaced_by' (the number of the document that "
+                "replaces it), and 'replaced_by' goes only with 'status: replaced'.",
+                key="replaced_by",
+            )
+        return self
 
 
 def _video_address(convert):

@@ -86,6 +86,9 @@ class Archive:
     description: Namer
     feed: bool = False
     feed_title: Namer | None = None
+    # The heading of the archive's links on the type's listing; None: not linked from there.
+    heading: Callable[[Labels], str] | None = None
+    newest_first: bool = False  # years: the latest first
 
 
 @dataclass(frozen=True)
@@ -222,12 +225,15 @@ ARTICLE = ContentType(
             description=lambda labels, key: labels.categories[key].description(labels.lang.code),
             feed=True,
             feed_title=lambda labels, key: labels.categories[key].name(labels.lang.code),
+            heading=lambda labels: labels.t("archive_topics"),
         ),
         Archive(
             "tin-bai/{key}",
             key=_year,
             title=lambda labels, year: labels.t("year_title", year=year),
             description=lambda labels, year: labels.t("year_description", year=year),
+            heading=lambda labels: labels.t("archive_years"),
+            newest_first=True,
         ),
         Neighbours(),
         Related(key=_category, count=3),
@@ -292,10 +298,14 @@ PHOTO_CHAPTER = ContentType(
     order=lambda e: (e.meta.order, e.src.parent.name),
 )
 
+# The contact page: its text, then the details from mkdocs.yml (ttdn-site → contact; the view's
+# `contact`, partials/ttdn/contact.html).
+CONTACT = ContentType("contact", PageMeta, "lien-he.md", og_type="website")
+
 # The order matters: the first match wins.
 CONTENT_TYPES: tuple[ContentType, ...] = (
-    DOCUMENT, ARTICLE, BULLETIN_ISSUE, BULLETIN_ARTICLE, PHOTO_BOOK, PHOTO_CHAPTER, PAGE_INDEX,
-    PAGE
+    DOCUMENT, ARTICLE, BULLETIN_ISSUE, BULLETIN_ARTICLE, PHOTO_BOOK, PHOTO_CHAPTER, CONTACT,
+    PAGE_INDEX, PAGE
 )
 
 

@@ -104,12 +104,20 @@ class PictureMaker:
         self.page_url = page_url
 
     def picture(self, record: ImageRecord, alt: str, eager: bool) -> Markup:
-        return self.images.picture_html(
+        # Markup: ttdn.images.markup escapes every value it writes into the <picture>.
+        return Markup(self.images.picture_html(
             record, alt, self.page_url, eager=eager, sizes=GALLERY_SIZES
-        )
+        ))
 
     def large(self, record: ImageRecord) -> str:
         return relative_url(self.images.derivative_url(record, LARGE_WIDTH), self.page_url)
+
+
+class LazyPictures(PictureMaker):
+    """For a page where the book is below the fold (the home page): every picture lazy."""
+
+    def picture(self, record: ImageRecord, alt: str, eager: bool) -> Markup:
+        return super().picture(record, alt, eager=False)
 
 
 def size_text(size: int, lang: Language) -> str:

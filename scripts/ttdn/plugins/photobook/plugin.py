@@ -14,7 +14,8 @@ once, into the default language's site folder (the site's root).
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -31,6 +32,7 @@ from ttdn.photobook.book import BOOK_TYPE, CHAPTER_TYPE, FOLDER, Book, load_book
 from ttdn.photobook.presspack import press_pack
 from ttdn.photobook.print import Edition, editions, render
 from ttdn.photobook.views import (
+    LazyPictures,
     PictureMaker,
     Published,
     book_view,
@@ -41,6 +43,7 @@ from ttdn.preview import Preview, mark_stale, preview_of
 from ttdn.print.render import resolution_findings
 
 log = get_plugin_logger(__name__)
+SHARE_WIDTH = 1200  # Open Graph's recommended preview width
 
 
 class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
@@ -137,20 +140,38 @@ class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
             return context
         model = model_of(config)
         entry = model.index.pages.by_url(page.url)
-        if entry is None or entry.type not in (BOOK_TYPE, CHAPTER_TYPE):
-            return context
         images = config.plugins.get("ttdn-images")
-        pictures = PictureMaker(images, page.url)
 
         def href(url: str) -> str:
             return get_relative_url(url or ".", page.url or ".")
 
+        if entry is not None and entry.url == entry.lang.prefix:
+            # The home page shows the book (its first chapter's photo, its chapters) below the
+            # fold: the landing page's view, every picture lazy.
+            book = model.index.pages.get(entry.lang.code, PurePosixPath(FOLDER) / "index.md")
+            if book is not None:
+                context["photobook_home"] = book_view(
+                    self.book, book, LazyPictures(images, page.url), self.editions, href
+                )
+            return context
+        if entry is None or entry.type not in (BOOK_TYPE, CHAPTER_TYPE):
+            return context
+        pictures = PictureMaker(images, page.url)
         if entry.type == BOOK_TYPE:
             context["photobook"] = book_view(self.book, entry, pictures, self.editions, href)
         elif (chapter := self.book.chapter_of(entry)) is not None:
             context["photobook"] = chapter_view(
                 self.book, chapter, entry, pictures, self.packs.get(chapter.slug), href
             )
+            view = context.get("ttdn")
+            if chapter.photos and view is not None and not entry.meta.image:
+                # A gallery's link preview is its first photo, not the site's logo card.
+                first = chapter.photos[0]
+                url = images.derivative_url(first.record, SHARE_WIDTH)
+                context["ttdn"] = replace(
+                    view, og_image=view.absolute(url),
+                    og_image_alt=first.entry.alt[entry.lang.code],
+                )
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:

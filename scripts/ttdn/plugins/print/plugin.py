@@ -152,6 +152,9 @@ class PrintPlugin(BasePlugin[PrintConfig]):
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         context["ttdn_pdfs"] = self.links(page.url, self.lang) if self.lang else []
+        home = getattr(context.get("ttdn"), "home", None)  # ttdn-site's view, made before
+        if home is not None and home.issue is not None and self.lang:
+            context["ttdn_home_pdfs"] = self.links(home.issue.entry.url, self.lang)
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:

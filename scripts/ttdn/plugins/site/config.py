@@ -8,6 +8,8 @@ class SiteConfig(Config):
     cache_dir = c.Type(str, default=".cache/plugin/ttdn")
     # Where "Báo lỗi trang / Report a problem" leads: a path in the site or a full URL.
     report_problem_url = c.Type(str)
+    # The contact page's details (ttdn.contact.Contact): department, address, email, phone, press.
+    contact = c.Type(dict, default={})
     # Link-preview image for pages that set none, relative to the site root.
     default_image = c.Type(str, default="assets/images/og-image.png")
     # The declared content types, as "module:attribute" (a tuple of ttdn.content.ContentType).

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -32,6 +33,27 @@ def valid_toggles(html: str) -> str:
     return TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
 
 
+# Material's skip link goes to the page's first table-of-contents entry (a heading halfway down
+# an article, or nothing on a page without headings): every page's link goes to its <h1>.
+SKIP_SLOT = re.compile(r'<div data-md-component="skip">.*?</div>', re.S)
+FIRST_H1 = re.compile(r"<h1(?P<attrs>[^>]*)>")
+H1_ID = re.compile(r'\bid="(?P<id>[^"]+)"')
+TITLE_ID = "ttdn-title"
+
+
+def skip_to_title(html: str, label: str) -> str:
+    """Point the skip link at the page's first <h1>, giving it an id if it has none."""
+    h1 = FIRST_H1.search(html)
+    if h1 is None or SKIP_SLOT.search(html) is None:
+        return html
+    found = H1_ID.search(h1["attrs"])
+    target = found["id"] if found else TITLE_ID
+    if found is None:
+        html = html[: h1.start()] + f'<h1 id="{TITLE_ID}"{h1["attrs"]}>' + html[h1.end():]
+    link = f'<div data-md-component="skip"><a href="#{target}" class="md-skip">{label}</a></div>'
+    return SKIP_SLOT.sub(lambda _m: link, html, count=1)
+
+
 def render_404(
     env: Environment, nav: Navigation, files: Files, config: MkDocsConfig, view: PageView
 ) -> str:
@@ -39,7 +61,8 @@ def render_404(
     template = env.get_template("404.html")
     context = get_context(nav, files, config, base_url=urlsplit(config.site_url).path)
     context["ttdn"] = view
-    return valid_toggles(template.render(context))
+    html = valid_toggles(template.render(context))
+    return skip_to_title(html, escape(view.lang.strings["material"]["action.skip"]))
 
 
 def write_language(

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 from jinja2 import Environment, FileSystemBytecodeCache
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -27,6 +27,8 @@ from mkdocs.structure.pages import Page
 
 from ttdn import preview
 from ttdn.assets import Assets
+from ttdn.buildlog import NOTICE
+from ttdn.contact import Contact, contact_findings, load_contact
 from ttdn.content import ContentType
 from ttdn.content.text import markdown_text
 from ttdn.content.video import MARKER as VIDEO_MARKER
@@ -35,7 +37,7 @@ from ttdn.i18n import Language
 from ttdn.model import BuildModel, languages_of, load_model
 from ttdn.plugins.site import outputs
 from ttdn.plugins.site.config import SiteConfig
-from ttdn.plugins.site.outputs import valid_toggles
+from ttdn.plugins.site.outputs import skip_to_title, valid_toggles
 from ttdn.plugins.site.status import StatusOptions, status_entry, write_status
 from ttdn.preview import Preview, update_model
 from ttdn.views import PageView, page_view
@@ -54,6 +56,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.partials: Environment | None = None
         # Set by `ttdn serve` before a preview build: render only what the saved pages affect.
         self.preview: Preview | None = None
+        self.contact: Contact | None = None
 
     # Runs after static-i18n's on_config (-100), which sets this build's theme.language.
     @event_priority(-110)
@@ -74,11 +77,23 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if self.model is None or current.default:
             self.model = self._update(config) if self.preview else self._load(config)
         self.lang = self.model.languages.get(current.code)
+        if current.default:
+            self.contact = self._contact(config)
         # Each language build would overwrite the one /404.html: we write one per language.
         config.theme.static_templates.discard("404.html")
         self.views = {}
         self.nav = self.files = self.env = self.partials = None
         return config
+
+    def _contact(self, config: MkDocsConfig) -> Contact | None:
+        """The contact page's details; a notice while they are the placeholders."""
+        config_file = Path(config.config_file_path or "mkdocs.yml")
+        contact, errors = load_contact(self.config.contact, config_file)
+        if errors:
+            raise PluginError(report(errors))
+        for finding in contact_findings(contact, config_file):
+            log.info(str(finding), extra={NOTICE: True})  # shown, never fails the strict build
+        return contact
 
     def _load(self, config: MkDocsConfig) -> BuildModel:
         types = _content_types(self.config.content_types)
@@ -168,7 +183,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         block = str(view.cover_html or "")  # str: Markup + str would escape the str
         if view.partial is not None:
             template = self._partials(config).get_template(f"partials/ttdn/{view.partial}")
-            block = template.render(ttdn=view) + block
+            pdfs = self._pdfs(config, page.url)
+            block = template.render(ttdn=view, toc=page.toc, ttdn_pdfs=pdfs) + block
         head, sep, rest = html.partition("</h1>")
         return head + sep + block + rest if sep else block + html
 
@@ -178,12 +194,21 @@ class SitePlugin(BasePlugin[SiteConfig]):
             self.partials = self._prepare(config.theme.get_env())
         return self.partials
 
+    def _pdfs(self, config: MkDocsConfig, url: str) -> list:
+        """An issue's PDFs (ttdn-print), shown under its title: on a phone, on the first
+        screen rather than after the whole issue."""
+        printer = config.plugins.get("ttdn-print")
+        if printer is None or getattr(printer, "lang", None) is None:
+            return []
+        return printer.links(url, self.lang)
+
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         context["ttdn"] = self.view(config, page)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return valid_toggles(output)
+        label = escape(self.lang.strings["material"]["action.skip"])
+        return skip_to_title(valid_toggles(output), label)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         # Also after a preview: feeds, sitemap, 404s and the status page are cheap, and a
@@ -218,6 +243,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 default_image=self.config.default_image,
                 report_problem_url=self.config.report_problem_url,
                 cover_html=self._cover(config, entry),
+                contact=self.contact,
             )
         return self.views[key]
 
