@@ -102,9 +102,14 @@ def pages_showing(index: SiteIndex, urls: set[str]) -> set[str]:
         linked = [links.previous, links.next, *links.related]
         if any(entry is not None and entry.url in urls for entry in linked):
             found.add(page)
-    for code, slots in index.home.items():
-        if any(item.url in urls for slot in slots for item in slot.items):
-            found.add(index.pages.languages.get(code).prefix)
+    # The home pages show every section's top items (home slots, the latest issue, the photo
+    # book, the documents): two pages, rendered again after any saved page.
+    homes = {lang.prefix for lang in index.pages.languages.all}
+    found |= homes
+    # A section's title is in the breadcrumb of every page below it.
+    sections = [url for url in urls if url not in homes]
+    found |= {entry.url for entry in index.pages
+              if any(entry.url.startswith(url) for url in sections)}
     return found
 
 

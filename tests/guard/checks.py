@@ -14,6 +14,7 @@ from mkdocs.exceptions import Abort
 
 from helpers import ROOT, make_small_site
 from ttdn import engine
+from ttdn.check import run_check
 
 # Browsers ignore tabs, newlines and leading controls in a URL, and scheme names are
 # case-insensitive: "JaVa&#9;Script:" is "javascript:".
@@ -112,3 +113,24 @@ def findings_of(report: str) -> list[tuple[str, int, str]]:
     found = [(m["path"], int(m["line"]), m["rule"]) for m in FINDING.finditer(report)]
     found += [(m["path"], 0, m["rule"]) for m in FILE_FINDING.finditer(report)]
     return found
+
+
+def verdicts(root: Path, files: dict[str, str]) -> tuple[set, set, str]:
+    """(path, rule) refused by the build, then by `ttdn check`, and the build's report."""
+    report, _ = build_failing(root, files)
+    built = {(path, rule) for path, _, rule in findings_of(report)}
+    checked = {(f.path, f.rule) for f in run_check(root / "mkdocs.yml").errors}
+    return built, checked, report
+
+
+# What only `ttdn check` reports, by design: translations still to do or out of date (the build
+# publishes a page without its translation, or with an older one and a notice).
+CHECK_ONLY = ("translation-missing", "translation-stale", "translation-source")
+
+
+def assert_same_verdicts(built: set, checked: set, expected: dict[str, str]) -> None:
+    """Every expected case refused by both with its rule, and nothing else differs."""
+    for path, rule in expected.items():
+        assert (path, rule) in built, f"the build lets {path} through ({rule})"
+        assert (path, rule) in checked, f"ttdn check lets {path} through ({rule})"
+    assert built == {(path, rule) for path, rule in checked if not rule.startswith(CHECK_ONLY)}

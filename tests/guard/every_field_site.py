@@ -141,8 +141,10 @@ def unit(slot: Slot, n: int, singleton_lang: str = "vi") -> Unit:
         return _one(slot, f"vi/van-ban/s{n}.md", kind)
     if kind == "article":
         return _one(slot, f"vi/tin-bai/2023/s{n}.md", kind)
-    if kind == "bulletin-article":
-        return _one(slot, f"vi/{ARTICLES_ISSUE}/s{n}.md", kind, order=10 + n)
+    if kind == "bulletin-article":  # in both languages: a published issue is bilingual
+        found = _one(slot, f"vi/{ARTICLES_ISSUE}/s{n}.md", kind, order=10 + n)
+        found.pages[f"en/{ARTICLES_ISSUE}/s{n}.md"] = front(kind, order=10 + n)
+        return found
     if kind in SINGLETONS:
         return _one(slot, f"{singleton_lang}/{SINGLETONS[kind]}", kind)
     if kind == "bulletin-issue":

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from guard.checks import build_failing, findings_of
+from guard.checks import assert_same_verdicts, build_failing, findings_of, verdicts
 from guard.corpus import FRONT_MATTER, LIMITS, REFUSED
 from guard.pdfs import CLEAN_PDFS, HOSTILE_PDFS
 from guard.sites import home_pages, jpeg_bytes, pdf_bytes, refused_files
@@ -92,27 +92,6 @@ def front_matter_pages() -> tuple[dict[str, str], dict[str, str]]:
             f"category: bien-dao\n{agency}{extra}---\n\nNội dung bài.\n")
         expected[f"docs/vi/tin-bai/2023/{name}.md"] = rule
     return pages, expected
-
-
-def verdicts(root: Path, files: dict[str, str]) -> tuple[set, set, str]:
-    """(path, rule) refused by the build, then by `ttdn check`, and the build's report."""
-    report, _ = build_failing(root, files)
-    built = {(path, rule) for path, _, rule in findings_of(report)}
-    checked = {(f.path, f.rule) for f in run_check(root / "mkdocs.yml").errors}
-    return built, checked, report
-
-
-# What only `ttdn check` reports, by design: translations still to do (the build publishes a
-# page without its translation).
-CHECK_ONLY = ("translation-",)
-
-
-def assert_same_verdicts(built: set, checked: set, expected: dict[str, str]) -> None:
-    """Every expected case refused by both with its rule, and nothing else differs."""
-    for path, rule in expected.items():
-        assert (path, rule) in built, f"the build lets {path} through ({rule})"
-        assert (path, rule) in checked, f"ttdn check lets {path} through ({rule})"
-    assert built == {(path, rule) for path, rule in checked if not rule.startswith(CHECK_ONLY)}
 
 
 @pytest.fixture(scope="module")

@@ -28,12 +28,17 @@ def nfc_finding(text: str, shown: str) -> Finding | None:
     if found is None:
         return None
     line, word = found
+    # A warning: the build publishes the text in NFC anyway (ttdn-site), so neither fails on
+    # it; the file itself is fixed with the command.
     return Finding(
         shown, line, "unicode-nfc",
         f"Chữ '{word}' được gõ ở dạng dấu rời (Unicode không chuẩn NFC): trông giống nhưng tìm "
-        f"kiếm và sắp xếp sai. Chạy: {suggest('check', '--fix', shown)}",
+        f"kiếm và sắp xếp sai. Bản dựng tự chuẩn hoá khi đăng; sửa tệp bằng: "
+        f"{suggest('check', '--fix', shown)}",
         f"'{word}' is typed with separate accent marks (not Unicode NFC): it looks the same "
-        f"but searches and sorts wrongly. Run: {suggest('check', '--fix', shown)}",
+        f"but searches and sorts wrongly. The build publishes it normalised; fix the file with: "
+        f"{suggest('check', '--fix', shown)}",
+        severity="warning",
     )
 
 

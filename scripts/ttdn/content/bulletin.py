@@ -191,6 +191,19 @@ def _bilingual(content: Content) -> Iterator[Finding]:
                         f"Number {issue.meta.number} here but {twin.meta.number} in "
                         f"{twin.shown}.",
                     )
+                else:  # both published: so is each article, in both
+                    for article in articles_of(content, issue):
+                        if content.get(other.code, article.src) is None:
+                            missing = f"docs/{other.code}/{article.src}"
+                            yield Finding(
+                                article.shown, 1, "bulletin-bilingual",
+                                f"Bản tin song ngữ: bài này chưa có bản '{other.code}' "
+                                f"({missing}) mà số đã được đăng. Viết bản đó, hoặc chuyển "
+                                "bài sang số sau.",
+                                f"The bulletin is bilingual: this article has no '{other.code}' "
+                                f"version ({missing}) in a published issue. Write it, or move "
+                                "the article to a later issue.",
+                            )
 
 
 def _contents(content: Content) -> Iterator[Finding]:

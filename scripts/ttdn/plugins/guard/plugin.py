@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from ttdn import engine
+from ttdn.check.images import image_findings, is_image
 from ttdn.content import frontmatter as fm
 from ttdn.content.errors import ContentError
 from ttdn.findings import Finding, report, shown
@@ -87,6 +88,11 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         self.verdicts = gate.verdicts(self.scope, self.config.photos_dir)
         self.findings = gate.verdict_findings(self.verdicts, self.root)
         self.findings += gate.front_matter_findings(self.scope.page_paths(self.docs), self.root)
+        # No photo may keep its position in the repository (plan II.3, IV.9): `ttdn check`'s
+        # rule, on the same files. The site itself only ever publishes stripped copies.
+        photos = [path for path in self.scope.photos if is_image(path)]
+        self.findings += [f for f in image_findings(photos, self.root)
+                          if f.rule == "image-location"]
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.depth += 1

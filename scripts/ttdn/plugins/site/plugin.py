@@ -13,6 +13,7 @@ build in progress, read from `theme.language` once static-i18n has set it.
 from __future__ import annotations
 
 import importlib
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -201,6 +202,12 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if printer is None or getattr(printer, "lang", None) is None:
             return []
         return printer.links(url, self.lang)
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        """Text typed with separate accent marks is published composed (Unicode NFC), as
+        `ttdn check --fix` would write it: it searches, sorts and compares as readers type."""
+        return unicodedata.normalize("NFC", markdown)
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         context["ttdn"] = self.view(config, page)
