@@ -125,3 +125,16 @@ def test_the_build_fails_on_a_bad_bulletin_with_every_message(small_site, caplog
         small_site(files)
     assert "docs/vi/ban-tin/2023/q2/index.md:7: bulletin-number" in caplog.text
     assert "docs/en/ban-tin/2023/q2/index.md:7: bulletin-number" in caplog.text
+
+
+def test_a_picture_without_its_credit_is_named_with_its_line(tmp_path):
+    files = bulletin_site([(2023, 1, 1)])
+    name = next(n for n in files if n.startswith("vi/") and not n.endswith("index.md"))
+    files[name] += '\n![Bến cảng](/photos/ban-tin/bia.png "Bến cảng Dung Quất")\n'
+    found = only(findings_of(tmp_path, files), "image-credit")
+    assert [(f.path, f.line) for f in found] == [
+        (f"docs/{name}", files[name].count("\n"))
+    ]
+    assert "' | '" in found[0].vi and "' | '" in found[0].en
+    files[name] = files[name].replace('Dung Quất")', 'Dung Quất | Ảnh: Sở Ngoại vụ")')
+    assert only(findings_of(tmp_path, files), "image-credit") == []

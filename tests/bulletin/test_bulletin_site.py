@@ -167,3 +167,19 @@ def test_issue_feed_parses_with_the_pdf_as_enclosure(site, lang):
     target = site / enclosure.href.removeprefix("https://ttdn.example.test/")
     assert target.is_file() and int(enclosure.length) == target.stat().st_size
     assert target.name.endswith(f"-{lang}.pdf")
+
+
+def test_every_picture_is_credited_under_it_in_the_pdfs(site):
+    """The credit written after " | " in each image's title is printed in every edition."""
+    seen = 0
+    for path in built_pdfs(site):
+        edition = path.stem.removeprefix("ban-tin-doi-ngoai-quang-ngai-2023-q1-")
+        langs = ["vi", "en"] if edition == "vi-en" else ["en" if "en" in edition else "vi"]
+        text = " ".join(" ".join((page.extract_text() or "").split())
+                        for page in PdfReader(path).pages)
+        for lang in langs:
+            for article in (ROOT / "docs" / lang / ISSUE).glob("*.md"):
+                for credit in re.findall(r'\]\([^)]* "[^"|]*\| ([^"]+)"\)', article.read_text()):
+                    assert credit.split(",")[0] in text, (path.name, credit)
+                    seen += 1
+    assert seen >= 5 * 4  # four credited pictures, in each of the five editions

@@ -20,6 +20,7 @@ from pydantic import PositiveInt, model_validator
 from ttdn.content.model import Content, Entry
 from ttdn.content.schema import PageMeta, Text, bilingual
 from ttdn.findings import Finding
+from ttdn.images.markup import split_title
 
 SECTION = "ban-tin"
 ISSUE_FOLDER = re.compile(r"^ban-tin/(\d{4})/q([1-4])$")
@@ -130,7 +131,23 @@ def check_issues(content: Content) -> list[Finding]:
 
 
 def check_contents(content: Content) -> list[Finding]:
-    return [*_contents(content), *_orphans(content)]
+    return [*_contents(content), *_orphans(content), *_credits(content)]
+
+
+def _credits(content: Content) -> Iterator[Finding]:
+    """A printed bulletin credits every picture under it, as the photo book does: an article's
+    image says its source after " | " in its title."""
+    for lang in content.languages.all:
+        for article in content.of_type(lang.code, "bulletin-article"):
+            for ref in article.images:
+                if not split_title(ref.title)[1]:
+                    yield Finding(
+                        article.shown, ref.line, "image-credit",
+                        "Ảnh trong bản tin cần ghi nguồn sau dấu ' | ' trong chú thích: "
+                        '![mô tả](/photos/… "Chú thích | Ảnh: tên người chụp, đơn vị").',
+                        "A picture in the bulletin needs its credit after ' | ' in its title: "
+                        '![description](/photos/… "Caption | Photo: photographer, agency").',
+                    )
 
 
 def _one_per_quarter(content: Content) -> Iterator[Finding]:
