@@ -183,3 +183,19 @@ def test_every_picture_is_credited_under_it_in_the_pdfs(site):
                     assert credit.split(",")[0] in text, (path.name, credit)
                     seen += 1
     assert seen >= 5 * 4  # four credited pictures, in each of the five editions
+
+
+def test_no_page_is_left_with_a_few_lines(site):
+    """Articles follow on and the colophon shares the last article's page: apart from the
+    covers ("Số 1/2023 · Quý I/2023" under the title) and the print editions' blank pages,
+    every page holds at least 8 lines (running head and page number included)."""
+    checked = 0
+    for path in built_pdfs(site):
+        for number, page in enumerate(PdfReader(path).pages, start=1):
+            text = page.extract_text() or ""
+            lines = [line for line in text.splitlines() if line.strip()]
+            if not lines or any(f"{label} · " in text for label in LABEL.values()):
+                continue  # a blank page of a print edition, or a cover
+            assert len(lines) >= 8, (path.name, number, lines)
+            checked += 1
+    assert checked >= 5 * 5

@@ -31,8 +31,9 @@ def test_bilingual_edition_tags_every_element_of_each_part_with_its_language(edi
         assert all(len(langs) == 1 for langs in by_page.values()), by_page
         order = [by_page[page].copy().pop() for page in sorted(by_page)]
         switch = order.index("en")
+        # One part after the other (the parts' lengths differ: articles follow on).
         assert set(order[:switch]) == {"vi"} and set(order[switch:]) == {"en"}
-        assert switch == pages // 2
+        assert 0 < switch < pages
 
 
 @pytest.mark.parametrize("name", ALL)
