@@ -292,11 +292,7 @@ def strip_file(path: Path, options: ImageOptions) -> bool:
             raise ImageError(path, "không xoá được vị trí trong tệp HEIC, tệp giữ nguyên",
                              f"cannot remove the location from this HEIC, file left unchanged "
                              f"({err})") from None
-        mode = os.stat(path).st_mode & 0o777
-        atomic_write(path, new)
-        os.chmod(path, mode)
-        return True
-    if fmt not in STRIPPABLE:
+    elif fmt not in STRIPPABLE:
         assert fmt in ACCEPTED
         raise ImageError(
             path,
@@ -305,12 +301,13 @@ def strip_file(path: Path, options: ImageOptions) -> bool:
             f"cannot remove location from {str(fmt).upper()} files; export the photo as JPEG "
             "without location",
         )
-    try:
-        new = strip_location(data, fmt)
-    except StripError as err:
-        raise ImageError(path, "không xoá được vị trí: cấu trúc tệp lạ, tệp giữ nguyên",
-                         f"cannot remove location: unexpected file structure, file left "
-                         f"unchanged ({err})") from None
+    else:
+        try:
+            new = strip_location(data, fmt)
+        except StripError as err:
+            raise ImageError(path, "không xoá được vị trí: cấu trúc tệp lạ, tệp giữ nguyên",
+                             f"cannot remove location: unexpected file structure, file left "
+                             f"unchanged ({err})") from None
     mode = os.stat(path).st_mode & 0o777
     atomic_write(path, new)
     os.chmod(path, mode)
