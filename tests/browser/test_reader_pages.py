@@ -120,6 +120,7 @@ def test_skip_link_lands_on_the_title(page, base_url: str, lang: str, path: str)
     skip = page.locator(":focus")
     assert "md-skip" in (skip.get_attribute("class") or "")
     page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"#.+"))  # the jump has happened
     target = urlsplit(page.url).fragment
     assert page.locator(f"[id='{target}']").evaluate("e => e.tagName") == "H1"
 

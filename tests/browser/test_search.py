@@ -227,6 +227,11 @@ def test_phone_search_never_widens_the_page(browser, base_url: str, lang: str,
     tab.locator("header [data-ttdn-search-open]").click()
     query = {"vi": "đảo", "en": "islands"}[lang]
     assert search(tab, query)
+    # Measured once the layout has settled: the site's fonts in, the panel's opening
+    # transition over (mid-transition boxes sit at fractional positions).
+    tab.evaluate("document.fonts.ready.then(() => true)")
+    tab.evaluate("() => Promise.all(document.getAnimations()"
+                 ".filter(a => a instanceof CSSTransition).map(a => a.finished)).then(() => true)")
     assert tab.evaluate("document.documentElement.scrollWidth") == width
     for box in tab.locator(".md-search .ttdn-search__result").all():
         right = box.evaluate("e => e.getBoundingClientRect().right")
