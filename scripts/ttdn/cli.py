@@ -53,7 +53,10 @@ VERBOSE = click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' own m
 @CONFIG
 @VERBOSE
 @click.option("-d", "--site-dir", default=None, help="Output folder (default: site/).")
-def build(config_file: str, site_dir: str | None, verbose: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), envvar="TTDN_BUILD_JOBS",
+              default=os.cpu_count() or 1, show_default="the number of cores",
+              help="Processes: with 2 or more, each language is built in its own.")
+def build(config_file: str, site_dir: str | None, verbose: bool, jobs: int) -> None:
     """Dựng trang / Build the site into site/, both languages, failing on any warning.
 
     The build goes into a new folder beside site/, which replaces site/ only when the build
@@ -62,7 +65,7 @@ def build(config_file: str, site_dir: str | None, verbose: bool) -> None:
     """
     from ttdn import engine
     from ttdn.engine import BuildFailed, load_config
-    from ttdn.engine import build as engine_build
+    from ttdn.engine.languages import LanguageBuildFailed, build_site
 
     log = _editor_log(config_file, verbose)
     start = time.perf_counter()
@@ -72,11 +75,11 @@ def build(config_file: str, site_dir: str | None, verbose: bool) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
         try:
-            engine_build(load_config(config_file, strict=True, site_dir=str(staging)))
+            build_site(config_file, staging, jobs)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-    except BuildFailed as err:
+    except (*BuildFailed, LanguageBuildFailed) as err:
         if verbose or not log.errors:
             click.echo(str(err), err=True)
         click.echo("❌ Bản dựng dừng vì các lỗi ở trên; site/ giữ nguyên bản dựng trước / The "

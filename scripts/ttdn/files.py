@@ -1,9 +1,13 @@
-"""Writing files so that a build killed at any moment leaves no half-written file behind."""
+"""Writing files so that a build killed at any moment leaves no half-written file behind, and
+caches that two builds running at once fill once."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # Temporary files start with this; their folder's owner may remove strays left by a killed run.
@@ -26,3 +30,24 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+LOCK_NAME = ".ttdn-lock"
+
+
+@contextmanager
+def shared_work(cache_dir: Path) -> Iterator[None]:
+    """Hold `cache_dir`'s lock while filling it.
+
+    Two builds may run at once (each language in a process of its own, `ttdn.engine.languages`,
+    or two terminals): the first makes the cached files, the other waits and then finds them
+    made, instead of making them twice and pruning each other's. The lock is the kernel's
+    (flock): a killed build never leaves it held.
+    """
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with open(cache_dir / LOCK_NAME, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -59,7 +59,10 @@ def languages_of(config: SiteConfig) -> tuple[Languages, dict[str, str]]:
         raise PluginError("ttdn needs the mkdocs-static-i18n plugin ('i18n') in mkdocs.yml.")
     built = [lang for lang in i18n.config.languages if lang.build]
     default = next(lang.locale for lang in built if lang.default)
-    names = {lang.locale: lang.site_name or config.site_name for lang in built}
+    # A language without a name of its own has the configuration's: as written in mkdocs.yml,
+    # not as static-i18n set it for the language being built (a build of English alone).
+    written = getattr(i18n, "original_configs", {}).get("site_name", config.site_name)
+    names = {lang.locale: lang.site_name or written for lang in built}
     return Languages.from_codes([lang.locale for lang in built], default), names
 
 

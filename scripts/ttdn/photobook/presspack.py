@@ -21,7 +21,7 @@ from ttdn.files import atomic_write
 from ttdn.i18n import Language
 from ttdn.images import metadata, xmp
 from ttdn.photobook.book import Chapter, Photo
-from ttdn.print.images import print_image, upright_size
+from ttdn.print.images import cached_upright_size, print_image
 
 CREDITS = "credits.txt"
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)  # fixed: the same chapter always gives the same bytes
@@ -58,7 +58,7 @@ def credits_text(chapter: Chapter, languages: Sequence[Language]) -> str:
 
 def press_photo(photo: Photo, languages: Sequence[Language], cache_dir: Path) -> bytes:
     """The photo at its original's size, with its caption, creator and credit as XMP."""
-    width, _ = upright_size(photo.path)
+    width, _ = cached_upright_size(photo.path, cache_dir)
     made = print_image(photo.path, width, PRESS_JPEG_QUALITY, cache_dir)
     packet = xmp.describe({lang.code: photo.caption(lang) for lang in languages},
                           photo.entry.photographer, photo.entry.credit)

@@ -25,6 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from ttdn.files import shared_work
 from ttdn.images import ImageError, ImageRecord, run
 from ttdn.images.markup import figure, find_images, picture, split_title
 from ttdn.model import model_of
@@ -66,13 +67,14 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         if not self.photos.is_dir():
             return {}
         try:
-            result = run(
-                [self.photos],
-                self.store,
-                self.config.image_options(),
-                jobs=self.config.concurrency or None,
-                source_name=lambda p: p.relative_to(self.root).as_posix(),
-            )
+            with shared_work(self.store):
+                result = run(
+                    [self.photos],
+                    self.store,
+                    self.config.image_options(),
+                    jobs=self.config.concurrency or None,
+                    source_name=lambda p: p.relative_to(self.root).as_posix(),
+                )
         except ImageError as err:  # the store folder: unwritable, or inside the photos
             raise PluginError(_errors_text([err], self.root)) from None
         log.info(result.summary.line())

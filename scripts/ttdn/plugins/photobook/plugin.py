@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ttdn.content import Entry
+from ttdn.files import shared_work
 from ttdn.findings import report, shown
 from ttdn.images.model import ImageError
 from ttdn.model import BuildModel, model_of
@@ -111,13 +112,15 @@ class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
         for chapter in book.chapters:
             if not chapter.photos:
                 continue
-            made = press_pack(chapter, model.languages.all, cache / "press")
+            with shared_work(cache):
+                made = press_pack(chapter, model.languages.all, cache / "press")
             url = f"{FOLDER}/{chapter.slug}/anh-bao-chi-{chapter.slug}.zip"
             self.packs[chapter.slug] = Published(url, made.stat().st_size,
                                                  photos=len(chapter.photos))
             self.files[url] = made
         if self.config.print_editions and book.photos:
-            self._render(book, model, cache, root)
+            with shared_work(cache):
+                self._render(book, model, cache, root)
 
     def _render(self, book: Book, model: BuildModel, cache: Path, root: Path) -> None:
         for edition in editions(model.languages.codes):

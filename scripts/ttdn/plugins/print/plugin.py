@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from ttdn.assets import Asset
 from ttdn.content import Entry, bulletin
+from ttdn.files import shared_work
 from ttdn.i18n import Language
 from ttdn.images.model import ImageError
 from ttdn.model import BuildModel, languages_of, model_of
@@ -70,12 +71,14 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         if self.pdfs is None or self.lang.default:
             shown = preview_of(config)  # ttdn serve after a page edit
             before = shown.previous("ttdn-print") if shown is not None else None
-            if before is not None and before.pdfs is not None:
-                # Only the issues with a saved page are printed again; the others' PDFs stay.
-                saved = {path.resolve().parent for path in shown.changed}
-                self.pdfs = self._render_all(model, config, before.pdfs, saved)
-            else:
-                self.pdfs = self._render_all(model, config)
+            cache = model.assets.root / self.config.cache_dir
+            with shared_work(cache):
+                if before is not None and before.pdfs is not None:
+                    # Only the issues with a saved page are printed again; the others' stay.
+                    saved = {path.resolve().parent for path in shown.changed}
+                    self.pdfs = self._render_all(model, config, before.pdfs, saved)
+                else:
+                    self.pdfs = self._render_all(model, config)
         return config
 
     def _render_all(self, model: BuildModel, config: MkDocsConfig,

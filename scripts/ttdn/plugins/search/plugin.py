@@ -1,10 +1,9 @@
 """The `ttdn-search` MkDocs plugin: one search index per language, folded for Vietnamese.
 
 Thin: `ttdn.search.pages` decides which pages are searched, `ttdn.search.extract` reads a built
-page's searchable region, `ttdn.search.index` writes the index. mkdocs-static-i18n builds the
-default language, then each other language from its own `on_post_build`, on this same object:
-the pages are collected per language, and the indexes are written once the last language's
-build has finished (the order is static-i18n's: default first, then the others as listed).
+page's searchable region, `ttdn.search.index` writes the index. Each language's build writes its
+own index from its own pages, so a language built in a process of its own
+(`ttdn.engine.languages`) needs nothing from the others.
 """
 
 from __future__ import annotations
@@ -44,10 +43,8 @@ class SearchRegion:
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
-        self.docs: dict[str, list[Document]] = {}
+        self.docs: list[Document] = []  # this language build's pages
         self.lang = ""
-        self.order: list[str] = []  # languages in the order static-i18n builds them
-        self.default = ""
 
     # After static-i18n's on_config (-100), which sets this build's theme.language.
     @event_priority(-110)
@@ -55,10 +52,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.enabled:
             return config
         self.lang = str(config.theme.get("language") or "en")
-        self.order, self.default = _build_order(config, self.lang)
-        if self.lang == self.order[0]:  # a new build (or a `mkdocs serve` rebuild) starts
-            self.docs = {}
-        self.docs[self.lang] = []
+        self.docs = []
         scripts = [str(s) for s in config.extra_javascript]
         if self.config.script not in scripts:  # once: the config object outlives the builds
             config.extra_javascript.append(self.config.script)
@@ -97,31 +91,19 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             entry = model.index.pages.by_url(page.url)
             scope = search_scope(model, entry)
             year = entry.meta.date.year if entry is not None else 0
-            self.docs[self.lang].append(Document(page.url, found.title, found.section,
-                                                 found.text, scope.section, year))
+            self.docs.append(Document(page.url, found.title, found.section, found.text,
+                                      scope.section, year))
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled or self.lang != self.order[-1]:
+        if not self.config.enabled:
             return
         if preview_of(config) is not None:
             return  # a preview renders a few pages: the full build's index stays
-        site_dir = Path(config.site_dir)
-        for lang, docs in self.docs.items():
-            start = time.perf_counter()
-            prefix = "" if lang == self.default else f"{lang}/"
-            manifest = write_index(docs, site_dir / prefix / self.config.output_dir, lang)
-            log.info("search index '%s': %d pages, %d shards in %.1f s", lang,
-                     manifest["pages"], manifest["shards"], time.perf_counter() - start)
+        start = time.perf_counter()
+        prefix = model_of(config).languages.get(self.lang).prefix  # "" or "en/"
+        out = Path(config.site_dir) / prefix / self.config.output_dir
+        manifest = write_index(self.docs, out, self.lang)
+        log.info("search index '%s': %d pages, %d shards in %.1f s", self.lang,
+                 manifest["pages"], manifest["shards"], time.perf_counter() - start)
 
-
-def _build_order(config: MkDocsConfig, current: str) -> tuple[list[str], str]:
-    """The languages in static-i18n's build order (default first), and the default one.
-
-    Without static-i18n there is one build, in the theme's language."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [current], current
-    built = [lang for lang in i18n.config.languages if lang.build]
-    default = next(lang.locale for lang in built if lang.default)
-    return [default] + [lang.locale for lang in built if lang.locale != default], default

@@ -78,21 +78,21 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if self.model is None or current.default:
             self.model = self._update(config) if self.preview else self._load(config)
         self.lang = self.model.languages.get(current.code)
-        if current.default:
-            self.contact = self._contact(config)
+        if current.default or self.contact is None:  # None: a build of this language alone
+            self.contact = self._contact(config, notice=current.default)
         # Each language build would overwrite the one /404.html: we write one per language.
         config.theme.static_templates.discard("404.html")
         self.views = {}
         self.nav = self.files = self.env = self.partials = None
         return config
 
-    def _contact(self, config: MkDocsConfig) -> Contact | None:
-        """The contact page's details; a notice while they are the placeholders."""
+    def _contact(self, config: MkDocsConfig, notice: bool) -> Contact | None:
+        """The contact page's details; a notice (once a build) while they are placeholders."""
         config_file = Path(config.config_file_path or "mkdocs.yml")
         contact, errors = load_contact(self.config.contact, config_file)
         if errors:
             raise PluginError(report(errors))
-        for finding in contact_findings(contact, config_file):
+        for finding in contact_findings(contact, config_file) if notice else ():
             log.info(str(finding), extra={NOTICE: True})  # shown, never fails the strict build
         return contact
 
