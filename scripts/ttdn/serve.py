@@ -30,7 +30,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ttdn.buildlog import SERVE_LOG
-from ttdn.engine import BUILD_LOGGER, BuildFailed, LiveReloadServer, build, load_config
+from ttdn.engine import BUILD_LOGGER, BuildFailed, LiveReloadServer, load_config
+from ttdn.engine.languages import build_in_turn
 from ttdn.findings import Finding
 from ttdn.preview import Preview
 
@@ -157,7 +158,7 @@ def build_once(config_file: str | Path, site_dir: str | Path, previous: Built | 
     notice = _DirtyNotice()
     logging.getLogger(BUILD_LOGGER).addFilter(notice)
     try:
-        build(config, serve_url=config.site_url, dirty=plan is not None)
+        build_in_turn(config, serve_url=config.site_url, dirty=plan is not None)
     except BuildFailed as err:
         return Built(False, str(err), config, files)
     finally:

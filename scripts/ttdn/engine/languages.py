@@ -95,6 +95,21 @@ def build_site(config_file: str, site_dir: Path, jobs: int) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
+def build_in_turn(config: SiteConfig, *, serve_url: str | None = None,
+                  dirty: bool = False) -> None:
+    """Build the languages one after the other in this process, on this config (its plugins
+    keep what one language's build leaves for the next), each with `dirty`: static-i18n's
+    chain builds the other languages dirty only when `--dirty` is on the command line, so an
+    editor's preview (`ttdn serve`) would render every English page again."""
+    plan = language_plan(config)
+    if plan is None or not dirty:
+        build(config, serve_url=serve_url, dirty=dirty)
+        return
+    for code in [plan.default, *plan.others]:
+        _only_this_language(config, code)
+        build(config, serve_url=serve_url, dirty=True)
+
+
 def _only_this_language(config: SiteConfig, code: str) -> None:
     """Make this process's build one of `code` only: static-i18n starts with the current
     language and chains the others from on_post_build unless it is already `building`."""

@@ -42,6 +42,7 @@ from ttdn.guard import gate, links
 from ttdn.guard.sanitize import Locator, check
 from ttdn.model import languages_of
 from ttdn.plugins.guard.config import GuardConfig
+from ttdn.preview import preview_of
 
 log = get_plugin_logger(__name__)
 
@@ -86,11 +87,23 @@ class GuardPlugin(BasePlugin[GuardConfig]):
                 "site is not built:\n" + report(self.scope.findings)
             )
         self.verdicts = gate.verdicts(self.scope, self.config.photos_dir)
+        if _other_language_alone(config):
+            # A build of one other language alone (ttdn.engine.languages): the same files pass
+            # the same gate, and the default language's build reports what it refuses.
+            self.findings = []
+            return
         self.findings = gate.verdict_findings(self.verdicts, self.root)
-        self.findings += gate.front_matter_findings(self.scope.page_paths(self.docs), self.root)
+        pages = self.scope.page_paths(self.docs)
+        photos = [path for path in self.scope.photos if is_image(path)]
+        preview = preview_of(config)
+        if preview is not None:
+            # A preview follows a good build and only pages were saved since (ttdn.serve): the
+            # other pages' front matter and the photos passed then, unchanged.
+            pages = [path for path in pages if path.resolve() in preview.changed]
+            photos = []
+        self.findings += gate.front_matter_findings(pages, self.root)
         # No photo may keep its position in the repository (plan II.3, IV.9): `ttdn check`'s
         # rule, on the same files. The site itself only ever publishes stripped copies.
-        photos = [path for path in self.scope.photos if is_image(path)]
         self.findings += [f for f in image_findings(photos, self.root)
                           if f.rule == "image-location"]
 
@@ -204,6 +217,13 @@ def _through_link(path: Path, docs: Path) -> bool:
             return True
         current = current.parent
     return False
+
+
+def _other_language_alone(config: MkDocsConfig) -> bool:
+    """True in a build that starts with a language other than the default one (static-i18n's
+    language is set before its own on_config, which runs after the guard's)."""
+    current = getattr(config.plugins.get("i18n"), "current_language", None)
+    return current is not None and current != _default_language(config)
 
 
 def _default_language(config: MkDocsConfig) -> str:
