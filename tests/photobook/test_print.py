@@ -257,3 +257,19 @@ def test_every_picture_is_described_in_each_language_of_the_edition_with_its_lan
                      if all(picture[lang] in figure.descriptions.get(lang, []) for lang in langs)]
         assert described, (figure, langs)
         assert figure.alt == described[0][figure.lang]
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_each_section_of_the_book_is_one_structure_element_of_its_own(
+    site: Path, edition: str
+) -> None:
+    # The cover, the introduction, each chapter (its opener and photo pages) and the credits: a
+    # section over several pages is one Sect, and no section is joined to the one before it
+    # (a reader moving by section lands on each chapter).
+    import pikepdf
+
+    from print.structure import elements
+
+    with pikepdf.open(pdf(site, edition)) as book:
+        sections = [e for e in elements(book) if e.tag == "/Sect"]
+    assert len(sections) == 2 + len(CHAPTERS) + 1, sections
