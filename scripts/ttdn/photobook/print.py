@@ -183,14 +183,16 @@ def _described(alts: Mapping[str, str], langs: list[Language]) -> list[dict[str,
     The first is the Figure's own /Alt, with the /Lang of the document's language (the img's
     `lang`). A PDF structure element has one /Alt, a text string, and no standard way to give it
     in two languages: the multi-language text arrays of ISO 32000-1 (14.9.2.4) are for
-    multimedia, not structure elements, and the language escapes inside a text string are read
-    by no screen reader we know of. One Figure per language would need the picture twice (the
-    book shows each photo once, with its captions in both languages), and an empty element that
-    only carries an /Alt is skipped by readers (PDF Association, Tagged PDF Best Practice Guide,
-    "Empty structure elements"). So every other language's description is real text, tagged in
-    that language, inside the picture's caption in that language (or beside the cover), drawn
-    but clipped away (book.css, `.alt-text`): a reader reads it with that language's voice right
-    after the caption it describes; the page does not change."""
+    multimedia, not structure elements, and whether screen readers honour the language escapes
+    inside a text string is unknown. One Figure per language would need the picture twice (the
+    bilingual bulletin does that: one part per language, each placing every picture again), but
+    the book shows each photo once with its captions in both languages; and an element with no
+    content, carrying only an /Alt, is what the PDF Association's Tagged PDF Best Practice Guide
+    warns against ("Empty structure elements"): readers may skip it. So each other language's
+    description is real text, tagged in that language, inside the picture's caption in that
+    language (beside the picture for the cover), drawn but clipped away (book.css, `.alt-text`):
+    a reader reads it with that language's voice after the caption; the page does not change.
+    """
     return [{"lang": lang.code, "text": alts[lang.code]} for lang in langs]
 
 
