@@ -6,12 +6,15 @@ The issue of issue 11's goal: 12 pages or so with 10 photos of 2400 x 1600 px (g
 sensor-like noise), per edition. "cold" starts from an empty cache (photos resized from the
 originals and the PDF rendered); "text changed" keeps the photos' cache and renders the PDF
 again; "cached" is an unchanged issue (no Pillow, no WeasyPrint). Goal: screen ≤ 4 MB.
+"load" is the machine's 1-minute load average (`uptime`) after each row: on shared cores, times
+only compare at similar loads.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import shutil
 import statistics
 import sys
@@ -46,8 +49,8 @@ def main() -> None:
                           photos_per_article=args.photos)
         print(f"Issue: {args.articles} articles, {args.articles * args.photos} photos "
               "of 2400 x 1600 px + cover\n")
-        print("| edition | pages | photos | size | cold | text changed | cached |")
-        print("|---|---|---|---|---|---|---|")
+        print("| edition | pages | photos | size | cold | text changed | cached | load |")
+        print("|---|---|---|---|---|---|---|---|")
         for name, issues in (("vi", [issue]), ("vi+en", [issue, en])):
             for edition in EDITIONS:
                 cache = root / f"cache-{name}-{edition.name}"
@@ -64,7 +67,7 @@ def main() -> None:
                 photos = len(issues[0].images)
                 print(f"| {name} {edition.name} ({edition.dpi} dpi, {edition.pdf_variant}) "
                       f"| {pages} | {photos} | {result.bytes / 1e6:.2f} MB | {cold:.2f} s "
-                      f"| {warm:.2f} s | {cached * 1000:.0f} ms |")
+                      f"| {warm:.2f} s | {cached * 1000:.0f} ms | {os.getloadavg()[0]:.2f} |")
                 shutil.rmtree(cache)
 
 

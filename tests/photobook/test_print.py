@@ -224,3 +224,52 @@ def test_pdfua_finds_nothing_but_the_print_shop_editions_pdfx_claim(
 
     found = [f.rule_id for f in validate(str(pdf(site, edition))).findings]
     assert found == (["UA-28-004"] if edition == "nha-in" else []), found
+
+
+def described_pictures() -> list[dict[str, str]]:
+    """Language → alternative text of each picture of the book: the cover (the landing page's
+    `image_alt`), then every photo of every chapter (its manifest's `alt`)."""
+    cover = {}
+    for lang in LANGS:
+        page = ROOT / "docs" / lang / "sach-anh" / "index.md"
+        cover[lang] = yaml.safe_load(page.read_text("utf-8").split("---")[1])["image_alt"]
+    return [cover] + [photo["alt"] for photos in CHAPTERS.values() for photo in photos]
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_every_picture_is_described_in_each_language_of_the_edition_with_its_lang(
+    site: Path, edition: str
+) -> None:
+    # A screen reader reads a Figure's /Alt with the voice of the Figure's /Lang: the bilingual
+    # editions must describe each picture in English too, tagged English, not only in Vietnamese.
+    import pikepdf
+
+    from print.structure import figures, marked_texts
+
+    langs = EDITIONS[edition]
+    with pikepdf.open(pdf(site, edition)) as book:
+        found = figures(book, marked_texts(pdf(site, edition)))
+    pictures = described_pictures()
+    assert len(found) == len(pictures)
+    for figure in found:
+        assert figure.lang in langs and figure.alt, figure
+        described = [picture for picture in pictures
+                     if all(picture[lang] in figure.descriptions.get(lang, []) for lang in langs)]
+        assert described, (figure, langs)
+        assert figure.alt == described[0][figure.lang]
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_each_section_of_the_book_is_one_structure_element_of_its_own(
+    site: Path, edition: str
+) -> None:
+    # The cover, the introduction, each chapter (its opener and photo pages) and the credits: a
+    # section over several pages is one Sect, and no section is joined to the one before it
+    # (a reader moving by section lands on each chapter).
+    import pikepdf
+
+    from print.structure import elements
+
+    with pikepdf.open(pdf(site, edition)) as book:
+        sections = [e for e in elements(book) if e.tag == "/Sect"]
+    assert len(sections) == 2 + len(CHAPTERS) + 1, sections

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import collections
 
+import lxml.html
 import pikepdf
 import pytest
 from pdfua import Severity, validate
 
 from print.conftest import ARTICLES
-from print.structure import elements, links, orphans
+from print.structure import elements, figures, links, marked_texts, orphans
 
 ALL = ["vi-screen", "vi-print", "en-screen", "bilingual-screen"]
 
 
 def opened(editions, name: str) -> pikepdf.Pdf:
     return pikepdf.open(editions.pdfs[name].path)
+
+
+def issues_of(editions, name: str) -> list:
+    return [editions.vi, editions.en] if name.startswith("bilingual") else (
+        [editions.en] if name.startswith("en") else [editions.vi])
 
 
 def test_bilingual_edition_tags_every_element_of_each_part_with_its_language(editions):
@@ -51,8 +57,7 @@ def test_no_element_is_an_orphan_of_the_parent_tree(editions, name):
 
 @pytest.mark.parametrize("name", ALL)
 def test_each_contents_entry_is_one_link_named_after_its_article(editions, name):
-    issues = [editions.vi, editions.en] if name.startswith("bilingual") else (
-        [editions.en] if name.startswith("en") else [editions.vi])
+    issues = issues_of(editions, name)
     with opened(editions, name) as pdf:
         internal = [(contents, target) for _, contents, target in links(pdf)
                     if target and not target.startswith(("http", "mailto"))]
@@ -81,3 +86,26 @@ def test_pdfua_finds_only_the_missing_pdfua_claim_in_the_pdfa_print_edition(edit
     report = validate(str(editions.pdfs["vi-print"].path))
     assert [f.rule_id for f in report.findings if f.severity >= Severity.WARNING] == [
         "UA-28-004"]
+
+
+def pictures(issue) -> list[tuple[str, str, str]]:
+    """(src, language, alt) of the issue's cover and of every picture in its articles."""
+    found = [(issue.cover, issue.lang, issue.cover_alt)]
+    for article in issue.articles:
+        for img in lxml.html.fragment_fromstring(article.html, create_parent="div").iter("img"):
+            found.append((img.get("src"), issue.lang, img.get("alt")))
+    return found
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_picture_is_described_in_each_language_of_the_edition_with_its_lang(editions, name):
+    # The bilingual edition is one part per language, each placing every picture again: each
+    # Figure's /Alt is its part's description, read with its part's /Lang (never the other's).
+    issues = issues_of(editions, name)
+    path = editions.pdfs[name].path
+    with pikepdf.open(path) as pdf:
+        found = sorted((figure.lang, figure.alt) for figure in figures(pdf, marked_texts(path)))
+    expected = [picture for issue in issues for picture in pictures(issue)]
+    assert found == sorted((lang, alt) for _, lang, alt in expected)
+    described = {(src, lang) for src, lang, _ in expected}
+    assert described == {(src, issue.lang) for src, _, _ in expected for issue in issues}

@@ -12,8 +12,10 @@ and fail-closed fetcher apply as for the bulletin.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ttdn.i18n import Language
 from ttdn.model import BuildModel
@@ -119,15 +121,14 @@ def _document(
             ),
             "titles": titles,
             "photos": [
-                {
-                    "src": src(photo.path, "photo-bilingual" if len(langs) > 1 else "photo"),
-                    "alt": photo.entry.alt[first.code],
-                    "captions": [_caption(photo, lang) for lang in langs],
-                }
+                _photo(photo, langs, src(photo.path, "photo-bilingual" if len(langs) > 1
+                                         else "photo"))
                 for photo in chapter.photos
             ],
         })
     cover = _cover(book, model, first)
+    cover_alts = _described({lang.code: _cover_alt(book, model, cover, lang) for lang in langs},
+                            langs) if cover else []
     rows = [
         [
             f"{number}.{photo.number}",
@@ -155,7 +156,8 @@ def _document(
         "date": max((p.entry.date for p in book.photos), default=None),
         "parts": parts,
         "chapters": chapters,
-        "cover": {"src": src(cover[0].path, "cover"), "alt": cover[1]} if cover else None,
+        "cover": {"src": src(cover.path, "cover"), "alt": cover_alts[0],
+                  "other_alts": cover_alts[1:]} if cover else None,
         "credit_headings": headings,
         "credit_rows": rows,
     }
@@ -175,16 +177,46 @@ def _intro(book: Book, description: str, lang: Language) -> list[str]:
     return paragraphs
 
 
-def _caption(photo: Photo, lang: Language) -> dict[str, str]:
+def _described(alts: Mapping[str, str], langs: list[Language]) -> list[dict[str, str]]:
+    """A picture's description in each language of the edition, for a screen reader.
+
+    The first is the Figure's own /Alt, with the /Lang of the document's language (the img's
+    `lang`). A PDF structure element has one /Alt, a text string, and no standard way to give it
+    in two languages: the multi-language text arrays of ISO 32000-1 (14.9.2.4) are for
+    multimedia, not structure elements, and whether screen readers honour the language escapes
+    inside a text string is unknown. One Figure per language would need the picture twice (the
+    bilingual bulletin does that: one part per language, each placing every picture again), but
+    the book shows each photo once with its captions in both languages; and an element with no
+    content, carrying only an /Alt, is what the PDF Association's Tagged PDF Best Practice Guide
+    warns against ("Empty structure elements"): readers may skip it. So each other language's
+    description is real text, tagged in that language, inside the picture's caption in that
+    language (beside the picture for the cover), drawn but clipped away (book.css, `.alt-text`):
+    a reader reads it with that language's voice after the caption; the page does not change.
+    """
+    return [{"lang": lang.code, "text": alts[lang.code]} for lang in langs]
+
+
+def _photo(photo: Photo, langs: list[Language], src: str) -> dict[str, Any]:
+    """A photo's page: the picture, described in the first language (its /Alt), and its caption
+    in each language, with the description in each other language (see `_described`)."""
+    alts = _described(photo.entry.alt, langs)
     return {
-        "lang": lang.code,
-        "text": photo.caption(lang),
-        "place": photo.entry.place[lang.code],
-        "credit": photo.credit(lang),
+        "src": src,
+        "alt": alts[0],
+        "captions": [
+            {
+                "lang": lang.code,
+                "text": photo.caption(lang),
+                "place": photo.entry.place[lang.code],
+                "credit": photo.credit(lang),
+                "alt": alt if i else None,
+            }
+            for i, (lang, alt) in enumerate(zip(langs, alts, strict=True))
+        ],
     }
 
 
-def _cover(book: Book, model: BuildModel, lang: Language) -> tuple[Photo, str] | None:
+def _cover(book: Book, model: BuildModel, lang: Language) -> Photo | None:
     """The landing page's cover photo (its `image`), else the first photo of the book."""
     page = book.pages.get(lang.code)
     if page is not None and page.meta.image:
@@ -192,6 +224,17 @@ def _cover(book: Book, model: BuildModel, lang: Language) -> tuple[Photo, str] |
         if asset is not None:
             for photo in book.photos:
                 if photo.path.resolve() == asset.path.resolve():
-                    return photo, page.meta.image_alt or ""
+                    return photo
     photos = book.photos
-    return (photos[0], photos[0].entry.alt[lang.code]) if photos else None
+    return photos[0] if photos else None
+
+
+def _cover_alt(book: Book, model: BuildModel, cover: Photo, lang: Language) -> str:
+    """The cover's description in `lang`: the landing page's `image_alt` when that page shows
+    the same photo, else the photo's own `alt` from its manifest."""
+    page = book.pages.get(lang.code)
+    if page is not None and page.meta.image and page.meta.image_alt:
+        asset = model.assets.find(page, page.meta.image)
+        if asset is not None and asset.path.resolve() == cover.path.resolve():
+            return page.meta.image_alt
+    return cover.entry.alt[lang.code]

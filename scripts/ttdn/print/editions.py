@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 
 # Bump when the rendering recipe changes in a way the settings do not show (template, CSS,
 # image handling): every cached PDF is then rendered again.
-RECIPE_VERSION = 6
+RECIPE_VERSION = 7
 
 MM_PER_INCH = 25.4
 

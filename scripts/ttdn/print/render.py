@@ -39,7 +39,7 @@ from ttdn.images.cache import content_hash
 from ttdn.print.editions import Edition
 from ttdn.print.fetcher import LocalOnlyFetcher
 from ttdn.print.prepress import prepare
-from ttdn.print.tagging import repair
+from ttdn.print.tagging import SOURCE_KEY, repair
 
 # Faces the stylesheets declare; WeasyPrint embeds the glyphs a PDF uses (full Vietnamese
 # coverage is in the fonts, so any Vietnamese text has its glyphs).
@@ -179,7 +179,12 @@ def _tag_languages(build: Callable[..., Any]) -> Callable[..., Any]:
     `lang` carries it as /Lang; the elements below inherit it (ISO 32000-1, 14.9.2), the rest
     the catalog's. WeasyPrint 70 writes the catalog's /Lang only: a screen reader would read
     the English of a bilingual page with a Vietnamese voice. One way for every document: the
-    bulletin's parts and the photo book's captions both say their language in the HTML."""
+    bulletin's parts and the photo book's captions both say their language in the HTML.
+
+    Each element also says which HTML element it comes from (`SOURCE_KEY`, numbered in the
+    order met): WeasyPrint makes one element per page an HTML element spans, and
+    ttdn.print.tagging joins exactly those pieces into one, then drops the key."""
+    sources: dict[int, int] = {}
 
     def tagged(box: Any, parent: Any, *args: Any) -> Any:
         element = getattr(getattr(box, "_box", box), "element", None)
@@ -187,6 +192,8 @@ def _tag_languages(build: Callable[..., Any]) -> Callable[..., Any]:
         for struct in build(box, parent, *args):
             if own and "Lang" not in struct:
                 struct["Lang"] = pydyf.String(own)
+            if element is not None and SOURCE_KEY not in struct:  # html, body: their kids'
+                struct[SOURCE_KEY] = sources.setdefault(id(element), len(sources))
             yield struct
 
     return tagged

@@ -7,7 +7,9 @@ Applied by the one renderer (ttdn.print.render) to every tagged PDF, with pikepd
 - a link split over several boxes (a contents entry: text, leader, page number) is one
   annotation per box: they become one annotation over their union, one `Link` element, named
   (`/Contents`) after the target's title rather than its anchor;
-- an article split over pages is one `Art` element per page: the continuations join the first;
+- an article (or any section, part or div) split over pages is one element per page: the
+  pieces of one HTML element (`SOURCE_KEY`, set by ttdn.print.render) join the first, and two
+  HTML elements are never joined, whatever they start with;
 - a table's header cells say what they head (/Scope): the columns for a header row, else the row.
 """
 
@@ -18,6 +20,10 @@ from collections.abc import Iterator, Mapping
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
+
+# Set by ttdn.print.render on every element: the HTML element it was made from (a number).
+# Not PDF vocabulary: removed here once the pieces are joined.
+SOURCE_KEY = "TtdnSource"
 
 
 def repair(data: bytes, titles: Mapping[str, str]) -> bytes:
@@ -30,6 +36,9 @@ def repair(data: bytes, titles: Mapping[str, str]) -> bytes:
         _merge_links(pdf, tree, titles)
         _merge_articles(pdf, tree)
         _scope_headers(pdf.Root.StructTreeRoot, in_head=False)
+        for element in _elements(pdf.Root.StructTreeRoot):
+            if f"/{SOURCE_KEY}" in element:
+                del element[f"/{SOURCE_KEY}"]
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=True,
                  object_stream_mode=pikepdf.ObjectStreamMode.preserve)
@@ -136,7 +145,6 @@ def _join_link_elements(tree: _ParentTree, mcids: Array | None, keep: Dictionary
         del tree.nums[int(key)]
 
 
-HEADINGS = {"/H", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6"}
 # Elements that group others: WeasyPrint starts a new one on every page the HTML element spans.
 GROUPS = {"/Div", "/Art", "/Sect"}
 
@@ -148,9 +156,10 @@ def _merge_articles(pdf: pikepdf.Pdf, tree: _ParentTree) -> None:
 
 
 def _merge_continuations(node: Dictionary, pages, number, tree: _ParentTree) -> None:
-    """Join a grouping element to the one before it when it continues it on a later page:
-    same role, same language, and no heading of its own at its start (a new article, part or
-    section always starts with one in our templates)."""
+    """Join a grouping element to the one before it when it continues it on a later page: made
+    from the same HTML element. (Guessing from the content joined too much: a section that
+    opens with a div rather than a heading, the photo book's chapters, was joined to the one
+    before it.)"""
     kids = node.get("/K")
     if not isinstance(kids, Array):
         if isinstance(kids, Dictionary) and "/S" in kids:
@@ -161,8 +170,8 @@ def _merge_continuations(node: Dictionary, pages, number, tree: _ParentTree) -> 
         last = merged[-1] if merged else None
         if (isinstance(kid, Dictionary) and isinstance(last, Dictionary) and "/S" in kid
                 and "/S" in last and str(kid.S) in GROUPS and kid.S == last.S
-                and str(kid.get("/Lang", "")) == str(last.get("/Lang", ""))
-                and _page(kid, number) > _page(last, number) and not _opens(kid)):
+                and _source(kid) is not None and _source(kid) == _source(last)
+                and _page(kid, number) > _page(last, number)):
             _join(last, kid, pages, tree)
             continue
         merged.append(kid)
@@ -177,10 +186,9 @@ def _page(element: Dictionary, number) -> int:
     return number.get(element.Pg.objgen, -1) if "/Pg" in element else -1
 
 
-def _opens(element: Dictionary) -> bool:
-    """True when the element starts with a heading (or is a cover: a section of its own)."""
-    firsts = [k for k in element.get("/K", []) if isinstance(k, Dictionary) and "/S" in k]
-    return bool(firsts) and (str(firsts[0].S) in HEADINGS or str(firsts[0].S) == "/Figure")
+def _source(element: Dictionary) -> int | None:
+    source = element.get(f"/{SOURCE_KEY}")
+    return None if source is None else int(source)
 
 
 def _join(first: Dictionary, later: Dictionary, pages, tree: _ParentTree) -> None:

@@ -134,6 +134,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         if edition is PRINT:
             suffix += "-in"
         name = f"{FILE_STEM}-{meta.year}-q{meta.quarter}-{suffix}.pdf"
+        log.debug("%s: %d pages, %.2f MB, %s", name, rendered.pages, rendered.bytes / 1e6,
+                  "cached" if rendered.cached else f"rendered in {rendered.seconds:.1f} s")
         key = "pdf_bilingual" if bilingual else f"pdf_{edition.name}"
         return Pdf(entry.url + name, rendered.path, rendered.bytes, key, entry.lang.code, edition)
 
