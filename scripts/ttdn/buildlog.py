@@ -99,6 +99,8 @@ class EditorLog(logging.Handler):
         severity = "error" if record.levelno >= logging.WARNING else "warning"
         finding = finding_of(message, self.docs_dir, self.root, severity)
         if finding is not None:
+            if finding in self.findings:
+                return  # each language's build (or process) may find it: shown once
             self.findings.append(finding)
             self._write(str(finding))
             return

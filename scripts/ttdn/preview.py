@@ -81,11 +81,13 @@ def update_content(previous: Content, fresh: Content, saved: dict[str, set[PureP
 
 def affected_urls(old: SiteIndex, new: SiteIndex, saved: dict[str, set[PurePosixPath]]
                   ) -> set[str]:
-    """The saved pages and every page that shows them, before or after the change."""
+    """The saved pages, their translations (a page names its translation in the language
+    link) and every page that shows them, before or after the change."""
     urls: set[str] = set()
-    for code, srcs in saved.items():
-        lang = new.pages.languages.get(code)
-        urls |= {lang.prefix + page_path(src) for src in srcs}
+    for srcs in saved.values():
+        for lang in new.pages.languages.all:
+            urls |= {url for src in srcs for url in [lang.prefix + page_path(src)]
+                     if any(index.pages.by_url(url) is not None for index in (old, new))}
     for index in (old, new):
         urls |= pages_showing(index, set(urls))
     return urls

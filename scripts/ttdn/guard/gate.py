@@ -102,6 +102,27 @@ def front_matter_findings(paths: Iterable[Path], root: Path) -> list[Finding]:
     return found
 
 
+# A page's refusals by the file it was read from: `ttdn serve` walks docs/ at every save, and
+# reads again only the pages whose inode, size or time changed.
+_PAGE_VERDICTS: dict[Path, tuple[tuple[int, int, int], list[tuple[str, str, str, int]]]] = {}
+
+
+def _page_refusals(path: Path, size: int) -> list[tuple[str, str, str, int]]:
+    """(rule, vi, en, line) of each reason to refuse a page: not text (`files.judge_page`), or
+    beyond the Markdown limits."""
+    verdict = files.judge_page(path)
+    if not verdict.ok:
+        return [(verdict.rule, verdict.vi, verdict.en, 0)]
+    excess = limits.page_size(size)
+    found = [excess] if excess else []
+    if not found:
+        try:
+            found = limits.excesses(path.read_text("utf-8-sig"))
+        except UnicodeDecodeError:
+            return []  # the content loader names the encoding
+    return [(item.rule, item.vi, item.en, item.line) for item in found]
+
+
 def inside(path: Path, folder: Path) -> bool:
     """True when the file's real path (links resolved) is inside the folder's real path."""
     return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
@@ -182,20 +203,14 @@ class _Walker:
 
     def _within_limits(self, path: Path, entry: os.DirEntry) -> bool:
         """A page is text (`files.judge_page`) within the Markdown limits."""
-        excess = limits.page_size(entry.stat(follow_symlinks=False).st_size)
-        found = [excess] if excess else []
-        verdict = files.judge_page(path)
-        if not verdict.ok:
-            self.refuse(path, verdict.rule, verdict.vi, verdict.en)
-            return False
-        if not found:
-            try:
-                found = limits.excesses(path.read_text("utf-8-sig"))
-            except UnicodeDecodeError:
-                return True  # the content loader names the encoding
-        for item in found:
-            self.refuse(path, item.rule, item.vi, item.en, item.line)
-        return not found
+        info = entry.stat(follow_symlinks=False)
+        seen = (info.st_ino, info.st_size, info.st_mtime_ns)
+        known = _PAGE_VERDICTS.get(path)
+        if known is None or known[0] != seen:
+            known = _PAGE_VERDICTS[path] = (seen, _page_refusals(path, info.st_size))
+        for rule, vi, en, line in known[1]:
+            self.refuse(path, rule, vi, en, line)
+        return not known[1]
 
     def photos(self, folder: Path) -> None:
         for entry in self._entries(folder):

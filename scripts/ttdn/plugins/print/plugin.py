@@ -28,7 +28,7 @@ from ttdn.i18n import Language
 from ttdn.images.model import ImageError
 from ttdn.model import BuildModel, languages_of, model_of
 from ttdn.plugins.print.config import PrintConfig
-from ttdn.preview import preview_of
+from ttdn.preview import mark_stale, pages_showing, preview_of
 from ttdn.print import PRINT, SCREEN, Edition, PrintError, PrintIssue, render
 from ttdn.print.render import resolution_findings
 from ttdn.print.source import MarkdownOptions, print_issue
@@ -77,6 +77,13 @@ class PrintPlugin(BasePlugin[PrintConfig]):
                     # Only the issues with a saved page are printed again; the others' stay.
                     saved = {path.resolve().parent for path in shown.changed}
                     self.pdfs = self._render_all(model, config, before.pdfs, saved)
+                    # An issue's pages in every language link its PDFs (the bilingual one
+                    # too), and so do the listings that show the issue.
+                    changed = {url for url, pdfs in self.pdfs.items()
+                               if pdfs != before.pdfs.get(url)}
+                    changed |= pages_showing(model.index, changed)
+                    shown.urls.update(changed)
+                    mark_stale(Path(config.site_dir), changed)
                 else:
                     self.pdfs = self._render_all(model, config)
         return config
