@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from print.print_fixtures import photo
-from ttdn.print import PRINT, SCREEN, cache_key, render
+from ttdn.print import PRINT, SCREEN, PrintError, cache_key, render, render_many
 
 
 def key(editions, issues, edition):
@@ -57,3 +59,27 @@ def test_language_order_of_a_bilingual_edition_is_part_of_the_key(editions):
     assert key(editions, [editions.vi, editions.en], SCREEN) != key(editions, 
         [editions.en, editions.vi], SCREEN
     )
+
+
+def test_pdfs_made_by_worker_processes_are_the_bytes_made_in_this_process(editions, tmp_path):
+    """render_many makes a cold build's PDFs on every core: the same files as one process."""
+    changed = dataclasses.replace(editions.vi, title="Quảng Ngãi hội nhập, bản in song song")
+    jobs = [([changed], SCREEN), ([changed], PRINT), ([editions.vi], SCREEN)]
+    many = render_many(jobs, tmp_path / "many", processes=2)
+    assert [r.cached for r in many] == [False, False, False]
+    for (issues, edition), made in zip(jobs, many, strict=True):
+        here = render(issues, edition, tmp_path / "here")
+        assert made.path.name == here.path.name
+        assert made.path.read_bytes() == here.path.read_bytes()
+    again = render_many(jobs, tmp_path / "many", processes=2)
+    assert [r.cached for r in again] == [True, True, True]
+
+
+def test_an_editors_print_problem_in_a_worker_process_is_reported_as_it_is_in_this_one(
+        editions, tmp_path):
+    article = dataclasses.replace(editions.vi.articles[0],
+                                  html='<p><img src="https://tracker.example/p.png" alt="x"></p>')
+    broken = dataclasses.replace(editions.vi, articles=(article,))
+    with pytest.raises(PrintError) as err:
+        render_many([([broken], SCREEN), ([broken], PRINT)], tmp_path, processes=2)
+    assert "tracker.example" in err.value.en and "photos/" in err.value.vi

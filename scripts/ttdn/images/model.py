@@ -17,6 +17,9 @@ class ImageError(Exception):
     def __str__(self) -> str:
         return f"{self.path}: {self.vi} / {self.en}"
 
+    def __reduce__(self):  # a dataclass exception has no args: pickled by its fields
+        return (ImageError, (self.path, self.vi, self.en))
+
 
 @dataclass(frozen=True)
 class Variant:

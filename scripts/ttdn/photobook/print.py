@@ -12,7 +12,7 @@ and fail-closed fetcher apply as for the bulletin.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from ttdn.photobook.book import Book, Photo
 from ttdn.print.editions import PRINT_SHOP, SCREEN
 from ttdn.print.editions import Edition as Output
 from ttdn.print.images import Box, placed_image
-from ttdn.print.render import Rendered, environment, fonts, render_document, resource_url
+from ttdn.print.render import Document, Rendered, environment, fonts, render_documents, resource_url
 
 # The book links nothing outside itself: one fixed base, so no site setting reaches the key.
 BASE_URL = "https://print.invalid/sach-anh/"
@@ -61,10 +61,20 @@ def render(book: Book, model: BuildModel, edition: Edition, cache_dir: Path) -> 
     """The edition's PDF in `cache_dir/pdf`, its photos in `cache_dir/print-images`.
 
     Raises `ttdn.images.ImageError` for an original the image pipeline refuses."""
-    html, files, warnings, titles = _document(book, model, edition, cache_dir / "print-images")
-    done = render_document(html, BASE_URL, files, edition.output, cache_dir / "pdf",
-                           edition.name, titles=titles)
-    return dataclasses.replace(done, warnings=tuple(warnings))
+    return render_editions(book, model, [edition], cache_dir, processes=1)[0]
+
+
+def render_editions(book: Book, model: BuildModel, wanted: Sequence[Edition], cache_dir: Path,
+                    processes: int) -> list[Rendered]:
+    """`render` of each edition, in order; those not in the cache made on `processes` cores."""
+    documents, warnings = [], []
+    for edition in wanted:
+        html, files, found, titles = _document(book, model, edition, cache_dir / "print-images")
+        documents.append(Document(html, BASE_URL, files, edition.output, cache_dir / "pdf",
+                                  edition.name, titles))
+        warnings.append(tuple(found))
+    return [dataclasses.replace(done, warnings=found)
+            for done, found in zip(render_documents(documents, processes), warnings, strict=True)]
 
 
 def _template(name: str) -> str:

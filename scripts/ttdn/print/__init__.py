@@ -9,7 +9,7 @@ where the files go; `benchmarks/print_bench.py` measures it.
 """
 
 from ttdn.print.editions import EDITIONS, PRINT, SCREEN, Edition
-from ttdn.print.issue import cache_key, render
+from ttdn.print.issue import cache_key, render, render_many
 from ttdn.print.model import PrintArticle, PrintIssue
 from ttdn.print.render import PrintError, Rendered
 
@@ -24,4 +24,5 @@ __all__ = [
     "Rendered",
     "cache_key",
     "render",
+    "render_many",
 ]

@@ -20,12 +20,13 @@ from ttdn.print.editions import (
 from ttdn.print.images import Box, placed_image
 from ttdn.print.model import COLOPHON, PrintIssue
 from ttdn.print.render import (
+    Document,
     PrintError,
     Rendered,
     document_key,
     environment,
     fonts,
-    render_document,
+    render_documents,
     resource_url,
 )
 
@@ -37,14 +38,29 @@ def render(issues: Sequence[PrintIssue], edition: Edition, cache_dir: Path) -> R
 
     Photos are made (or found) in `cache_dir/images`, the PDF in `cache_dir/pdf`. Originals too
     small for their placement are listed in `Rendered.warnings`."""
+    return render_many([(issues, edition)], cache_dir, processes=1)[0]
+
+
+def render_many(jobs: Sequence[tuple[Sequence[PrintIssue], Edition]], cache_dir: Path,
+                processes: int) -> list[Rendered]:
+    """`render` of each (issues, edition), in order; the PDFs not in the cache are made on
+    `processes` cores at once (a cold build of ten years of bulletins makes dozens)."""
+    prepared = [_prepared(issues, edition, cache_dir) for issues, edition in jobs]
+    done = render_documents([document for document, _ in prepared], processes)
+    return [dataclasses.replace(rendered, warnings=tuple(warnings))
+            for rendered, (_, warnings) in zip(done, prepared, strict=True)]
+
+
+def _prepared(issues: Sequence[PrintIssue], edition: Edition,
+              cache_dir: Path) -> tuple[Document, list[tuple[Path, str, str]]]:
     html, files, warnings = _document(issues, edition, cache_dir / "images")
     titles = {f"{prefix}{article.anchor}": article.title
               for issue in issues
               for prefix in [f"{issue.lang}-" if len(issues) > 1 else ""]
               for article in issue.articles}
-    done = render_document(html, issues[0].url, files, edition, cache_dir / "pdf", edition.name,
-                           titles=titles)
-    return dataclasses.replace(done, warnings=tuple(warnings))
+    document = Document(html, issues[0].url, files, edition, cache_dir / "pdf", edition.name,
+                        titles)
+    return document, warnings
 
 
 def cache_key(issues: Sequence[PrintIssue], edition: Edition, cache_dir: Path) -> str:

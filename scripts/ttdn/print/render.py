@@ -36,6 +36,8 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcherResponse, url_join
 from ttdn.files import atomic_write
 from ttdn.findings import Finding, shown
 from ttdn.images.cache import content_hash
+from ttdn.images.model import ImageError
+from ttdn.images.pool import Died, run_jobs
 from ttdn.print.editions import Edition
 from ttdn.print.fetcher import LocalOnlyFetcher
 from ttdn.print.prepress import prepare
@@ -61,6 +63,9 @@ class PrintError(Exception):
     def __init__(self, vi: str, en: str):
         self.vi, self.en = vi, en
         super().__init__(f"{vi}\n    {en}")
+
+    def __reduce__(self):  # from a worker process: made again from both texts
+        return (PrintError, (self.vi, self.en))
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,65 @@ def document_key(html: str, files: Mapping[str, Path], edition: Edition) -> str:
     return digest.hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class Document:
+    """What `render_document` takes, as one value a worker process can be given."""
+
+    html: str
+    base_url: str
+    files: Mapping[str, Path]
+    edition: Edition
+    target_dir: Path
+    name: str
+    titles: Mapping[str, str] | None = None
+
+
+def render_documents(documents: Sequence[Document], processes: int) -> list[Rendered]:
+    """`render_document` of each, in order: those in the cache found here, the others made on
+    `processes` cores at once (WeasyPrint uses one; a cold build has dozens of PDFs to make)."""
+    done: list[Rendered | None] = [
+        _from_cache(d.target_dir / f"{document_key(d.html, d.files, d.edition)}-{d.name}.pdf",
+                    time.perf_counter())
+        for d in documents
+    ]
+    missing = [n for n, found in enumerate(done) if found is None]
+    if processes < 2 or len(missing) < 2:
+        for n in missing:
+            done[n] = _render(documents[n])
+        return done
+    for n, made in run_jobs([(n, _render_or_error, (documents[n],)) for n in missing],
+                            min(processes, len(missing))):
+        if isinstance(made, Died):
+            raise PrintError(f"Không in được {documents[n].name}: {made}",
+                             f"Could not print {documents[n].name}: {made}")
+        if isinstance(made, Exception):
+            raise made
+        done[n] = made
+    return done
+
+
+def _render(document: Document) -> Rendered:
+    d = document
+    return render_document(d.html, d.base_url, d.files, d.edition, d.target_dir, d.name,
+                           titles=d.titles)
+
+
+def _render_or_error(document: Document) -> Rendered | Exception:
+    """`_render` in a worker process: an editor's problem comes back to be reported."""
+    try:
+        return _render(document)
+    except (PrintError, ImageError) as err:
+        return err
+
+
+def _from_cache(target: Path, start: float) -> Rendered | None:
+    about = target.with_suffix(".json")
+    if not (target.is_file() and about.is_file()):
+        return None
+    pages = json.loads(about.read_text("utf-8"))["pages"]
+    return Rendered(target, target.stat().st_size, pages, True, time.perf_counter() - start)
+
+
 def render_document(
     html: str,
     base_url: str,
@@ -138,10 +202,8 @@ def render_document(
     start = time.perf_counter()
     key = document_key(html, files, edition)
     target = target_dir / f"{key}-{name}.pdf"
-    about = target.with_suffix(".json")
-    if target.is_file() and about.is_file():
-        pages = json.loads(about.read_text("utf-8"))["pages"]
-        return Rendered(target, target.stat().st_size, pages, True, time.perf_counter() - start)
+    if (found := _from_cache(target, start)) is not None:
+        return found
     try:
         document = weasyprint.HTML(
             string=html, base_url=base_url, url_fetcher=_Fetcher(files)
@@ -170,7 +232,7 @@ def render_document(
         ) from None
     target_dir.mkdir(parents=True, exist_ok=True)
     atomic_write(target, pdf)
-    atomic_write(about, json.dumps({"pages": pages}).encode())
+    atomic_write(target.with_suffix(".json"), json.dumps({"pages": pages}).encode())
     return Rendered(target, len(pdf), pages, False, time.perf_counter() - start)
 
 

@@ -13,6 +13,7 @@ once, into the default language's site folder (the site's root).
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
@@ -31,7 +32,7 @@ from ttdn.images.model import ImageError
 from ttdn.model import BuildModel, model_of
 from ttdn.photobook.book import BOOK_TYPE, CHAPTER_TYPE, FOLDER, Book, load_book
 from ttdn.photobook.presspack import press_pack
-from ttdn.photobook.print import Edition, editions, render
+from ttdn.photobook.print import Edition, editions, render_editions
 from ttdn.photobook.views import (
     LazyPictures,
     PictureMaker,
@@ -41,7 +42,7 @@ from ttdn.photobook.views import (
 )
 from ttdn.plugins.photobook.config import PhotoBookConfig
 from ttdn.preview import Preview, mark_stale, preview_of
-from ttdn.print.render import resolution_findings
+from ttdn.print.render import PrintError, resolution_findings
 
 log = get_plugin_logger(__name__)
 SHARE_WIDTH = 1200  # Open Graph's recommended preview width
@@ -123,11 +124,14 @@ class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
                 self._render(book, model, cache, root)
 
     def _render(self, book: Book, model: BuildModel, cache: Path, root: Path) -> None:
-        for edition in editions(model.languages.codes):
-            try:
-                done = render(book, model, edition, cache)
-            except ImageError as e:
-                raise PluginError(f"{shown(e.path, root)}: {e.vi}\n    {e.en}") from None
+        wanted = editions(model.languages.codes)
+        try:
+            made = render_editions(book, model, wanted, cache, processes=os.cpu_count() or 1)
+        except ImageError as e:
+            raise PluginError(f"{shown(e.path, root)}: {e.vi}\n    {e.en}") from None
+        except PrintError as e:
+            raise PluginError(f"ttdn-photobook: {e}") from None
+        for edition, done in zip(wanted, made, strict=True):
             for finding in resolution_findings(done, edition.name, root):
                 log.info(str(finding))  # the build log lists it as a warning: the build goes on
             url = f"{FOLDER}/{self.config.pdf_name}-{edition.name}.pdf"

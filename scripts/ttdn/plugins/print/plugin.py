@@ -9,6 +9,7 @@ Reaches the build model through `ttdn.model.model_of`: list it after `ttdn-site`
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from ttdn.images.model import ImageError
 from ttdn.model import BuildModel, languages_of, model_of
 from ttdn.plugins.print.config import PrintConfig
 from ttdn.preview import mark_stale, pages_showing, preview_of
-from ttdn.print import PRINT, SCREEN, Edition, PrintError, PrintIssue, render
+from ttdn.print import PRINT, SCREEN, Edition, PrintError, PrintIssue, Rendered, render_many
 from ttdn.print.render import resolution_findings
 from ttdn.print.source import MarkdownOptions, print_issue
 
@@ -97,7 +98,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         options = MarkdownOptions.from_config(config.markdown_extensions, config.mdx_configs)
         default = model.languages.default
         made: dict[str, list[Pdf]] = {}
-        counts = [0, 0]  # rendered, cached
+        # (entry that names the file, the page URLs that link it, issues, edition, bilingual)
+        wanted: list[tuple[Entry, list[str], list[PrintIssue], Edition, bool]] = []
         try:
             for issue in bulletin.issues(model.content, default.code):
                 versions = [e for e in model.content.translations(issue.src)
@@ -112,28 +114,30 @@ class PrintPlugin(BasePlugin[PrintConfig]):
                            for e in versions}
                 for entry in versions:
                     for edition in (SCREEN, PRINT):
-                        pdf = self._one(entry, [printed[entry.lang.code]], edition, cache, counts,
-                                        root)
-                        made.setdefault(entry.url, []).append(pdf)
+                        wanted.append((entry, [entry.url], [printed[entry.lang.code]], edition,
+                                       False))
                 if len(versions) > 1:
                     both = [printed[e.lang.code] for e in versions]
-                    pdf = self._one(issue, both, SCREEN, cache, counts, root, bilingual=True)
-                    for entry in versions:
-                        made.setdefault(entry.url, []).append(pdf)
+                    wanted.append((issue, [e.url for e in versions], both, SCREEN, True))
+            done = render_many([(issues, edition) for _, _, issues, edition, _ in wanted],
+                               cache, processes=os.cpu_count() or 1)
         except (PrintError, ImageError) as err:
             raise PluginError(f"ttdn-print: {err}") from None
+        for (entry, urls, _, edition, bilingual), rendered in zip(wanted, done, strict=True):
+            pdf = self._published(entry, rendered, edition, root, bilingual)
+            for url in urls:
+                made.setdefault(url, []).append(pdf)
         _prune(cache / "pdf", {pdf.file for pdfs in made.values() for pdf in pdfs})
         log.info(
-            "%d PDF (%d rendered, %d cached) · %.1f s",
-            sum(counts), counts[0], counts[1], time.perf_counter() - start,
+            "%d PDF (%d rendered, %d cached) · %.1f s", len(done),
+            sum(not r.cached for r in done), sum(r.cached for r in done),
+            time.perf_counter() - start,
         )
         return made
 
     @staticmethod
-    def _one(entry: Entry, issues: list[PrintIssue], edition: Edition, cache: Path,
-             counts: list[int], root: Path, bilingual: bool = False) -> Pdf:
-        rendered = render(issues, edition, cache)
-        counts[1 if rendered.cached else 0] += 1
+    def _published(entry: Entry, rendered: Rendered, edition: Edition, root: Path,
+                   bilingual: bool) -> Pdf:
         for finding in resolution_findings(rendered, edition.name, root):
             log.info(str(finding))  # the build log lists it as a warning: the build goes on
         meta = entry.meta
