@@ -105,3 +105,29 @@ def _outputs(site: Path) -> set[str]:
         p.relative_to(site).as_posix() for p in site.rglob("*")
         if p.suffix in (".html", ".xml", ".json") and "search-index" not in p.parts
     }
+
+
+def test_a_preview_renders_again_only_the_pages_that_show_the_saved_one_in_every_language(
+        first, tmp_path: Path) -> None:
+    """static-i18n builds the other languages dirty only with `--dirty` on the command line: a
+    preview must not render every English page again (the editor's wait at year ten)."""
+    root, before = first
+    served = tmp_path / "served"
+    shutil.copytree(root / "served", served)
+    path = root / EDITS["article"]
+    original, stat = path.read_bytes(), path.stat()
+    pages = sorted(served.rglob("index.html"))
+    times = {page: page.stat().st_mtime_ns for page in pages}
+    try:
+        path.write_text(edited(original.decode("utf-8")), "utf-8")
+        preview = build_once(root / "mkdocs.yml", served, previous=before)
+        assert preview.ok, preview.message
+    finally:
+        path.write_bytes(original)
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    written = {page.relative_to(served).parent.as_posix() + "/"
+               for page in pages if page.stat().st_mtime_ns != times[page]}
+    assert "en/tin-bai/2026/cum-pa-no-tuyen-truyen-bien-dao/" in written  # its translation
+    english = [p for p in pages if p.relative_to(served).parts[0] == "en"]
+    untouched = [p for p in english if p.relative_to(served).parent.as_posix() + "/" not in written]
+    assert len(untouched) > len(english) / 2

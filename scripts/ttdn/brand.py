@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import io
-import shutil
 from pathlib import Path
 
 import fontpkg_be_vietnam_pro
 from PIL import Image, ImageDraw, ImageFont
 
-from ttdn.files import atomic_write
+from ttdn.files import atomic_write, publish
 
 RECIPE_VERSION = "1"
 SEA = (11, 79, 108)  # --ttdn-sea in ttdn.css
@@ -60,4 +59,4 @@ def write_og_image(site_name: str, target: Path, cache_dir: Path) -> None:
         _draw(site_name).save(png, format="PNG", optimize=True)
         atomic_write(cached, png.getvalue())
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, target)
+    publish(cached, target)

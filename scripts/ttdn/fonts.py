@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import fontpkg_be_vietnam_pro
 from fontTools import subset
 from fontTools import version as fonttools_version
 
-from ttdn.files import atomic_write
+from ttdn.files import atomic_write, publish
 
 RECIPE_VERSION = "1"
 
@@ -99,6 +98,6 @@ def install_fonts(cache_dir: Path, dest: Path) -> list[Path]:
     written = []
     for face, cached in zip(FACES, build_fonts(cache_dir), strict=True):
         target = dest / face.woff2_name
-        shutil.copyfile(cached, target)
+        publish(cached, target)
         written.append(target)
     return written

@@ -14,7 +14,6 @@ stand before this plugin in mkdocs.yml.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from markupsafe import Markup
@@ -25,7 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ttdn.files import shared_work
+from ttdn.files import publish, shared_work
 from ttdn.images import ImageError, ImageRecord, run
 from ttdn.images.markup import figure, find_images, picture, split_title
 from ttdn.model import model_of
@@ -166,7 +165,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             for name in by_key[key].files():
                 dest = out / name
                 if not dest.exists():  # content-addressed: an existing name is the same file
-                    shutil.copyfile(self.store / name, dest)
+                    publish(self.store / name, dest)
                     copied += 1
         log.debug("%d derivatives copied for '%s'", copied, self.lang)
 

@@ -14,7 +14,6 @@ once, into the default language's site folder (the site's root).
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
@@ -26,7 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ttdn.content import Entry
-from ttdn.files import shared_work
+from ttdn.files import publish, shared_work
 from ttdn.findings import report, shown
 from ttdn.images.model import ImageError
 from ttdn.model import BuildModel, model_of
@@ -68,11 +67,11 @@ class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
             shown = preview_of(config)  # ttdn serve after a page edit: photos are unchanged
             before = shown.previous("ttdn-photobook") if shown is not None else None
             if before is not None and before.book is not None:
-                # The photos and manifests are as they were (saving one makes a full build);
-                # the pages were read again. A saved page of the book changes its PDFs and
-                # every page of the book (chapter titles, previous and next): all are made
-                # again (the PDFs from their cache when unchanged). Otherwise nothing changes.
-                self.book = self._read(config, model)
+                # The photos and manifests are as they were (saving one makes a full build).
+                # A saved page of the book changes its PDFs and every page of the book
+                # (chapter titles, previous and next): the book is read and made again (the
+                # PDFs from their cache when unchanged). Otherwise nothing changes.
+                self.book = before.book
                 if self._saved_in_book(shown):
                     self._load(config, model)
                     shown.urls.update(self._urls())
@@ -190,4 +189,4 @@ class PhotoBookPlugin(BasePlugin[PhotoBookConfig]):
             if target.is_file() and target.stat().st_size == source.stat().st_size:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            publish(source, target)

@@ -10,7 +10,6 @@ Reaches the build model through `ttdn.model.model_of`: list it after `ttdn-site`
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from ttdn.assets import Asset
 from ttdn.content import Entry, bulletin
-from ttdn.files import shared_work
+from ttdn.files import publish, shared_work
 from ttdn.i18n import Language
 from ttdn.images.model import ImageError
 from ttdn.model import BuildModel, languages_of, model_of
@@ -181,7 +180,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
                 if pdf.lang == self.lang.code:
                     target = site_dir / pdf.url
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(pdf.file, target)
+                    publish(pdf.file, target)
 
 
 def _prune(folder: Path, keep: set[Path]) -> None:
