@@ -30,6 +30,7 @@ browser then needs no stemmer: it looks up the siblings of the words it finds.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import math
@@ -110,26 +111,35 @@ class _Variants:
 
 
 def build_index(docs: list[Document], lang: str = "") -> Index:
-    """One language's index; English words also find the words of the same stem.
+    """One language's index; English words also find the words of the same stem."""
+    collecting = gc.isenabled()
+    gc.disable()  # a million small objects that all live to the end: collecting finds nothing
+    try:
+        return _build(docs, lang)
+    finally:
+        if collecting:
+            gc.enable()
 
-    A page's cost is mostly per posting (a term of the page), so postings are flat lists
-    grown per page with the BM25 part already computed; what is per term (idf, deltas, the
-    mask list) is done once at the end, in bulk."""
+
+def _build(docs: list[Document], lang: str) -> Index:
+    """Most of the cost is per posting (a term of a page, some 750 a page): postings are flat
+    lists grown page by page with their BM25 part; what is per term is done once, at the end."""
     total = len(docs)
     k1, b = BM25_K1, BM25_B
-    lengths = [len(words(doc.text)) for doc in docs]  # BM25 needs the average length first
-    average = max(1.0, sum(lengths) / total) if total else 1.0  # pages may be empty
-    table: dict[str, list] = {}  # term → [page id, BM25 part, variant mask, ...] by page id
     variants = _Variants()
-    for page_id, doc in enumerate(docs):
+    pages = []  # folded title, folded text, variant masks: BM25 needs the average length first
+    for doc in docs:
         title_words, text_words = words(doc.title), words(doc.text)
         title, text = list(map(fold, title_words)), list(map(fold, text_words))
         # sorted: the same site, the same variant numbers
-        masks = variants.masks(sorted(set(zip(title + text, map(exact, title_words + text_words),
-                                              strict=True))))
+        pages.append((title, text, variants.masks(sorted(set(zip(
+            title + text, map(exact, title_words + text_words), strict=True))))))
+    average = max(1.0, sum(len(text) for _, text, _ in pages) / total) if total else 1.0
+    table: dict[str, list] = {}  # term → [page id, BM25 part, variant mask, ...] by page id
+    for page_id, (title, text, masks) in enumerate(pages):
         counts = Counter(text)  # words, then adjacent pairs (no exact forms)
         pairs = Counter(map(" ".join, zip(text, text[1:], strict=False)))
-        norm = k1 * (1 - b + b * lengths[page_id] / average)
+        norm = k1 * (1 - b + b * len(text) / average)
         once = 1 * (k1 + 1) / (1 + norm)  # most terms occur once in a page
         for term in {*title, *map(" ".join, zip(title, title[1:], strict=False))}:
             count = (pairs if " " in term else counts).pop(term, 0)
