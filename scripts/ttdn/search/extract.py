@@ -7,13 +7,14 @@ and would open every excerpt), the first `<h1>` (the title, indexed on its own),
 marked `data-ttdn-search-ignore` (bylines, dates). A page whose `<meta name="robots">` says
 `noindex` gives nothing.
 
-The page is parsed by libxml2 (lxml), in C: about 0.4 ms a page where `html.parser` took 2 ms.
+The page is parsed by libxml2 (lxml), in C: about 0.35 ms a page where `html.parser` took 2 ms.
 Its tree also closes what the HTML leaves open, as a browser does, so an unclosed `<p>` inside
 the region no longer drags the footer into the index.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -36,6 +37,7 @@ _PARSER = etree.HTMLParser(encoding="utf-8", collect_ids=False, remove_comments=
                            remove_pis=True, no_network=True, default_doctype=False,
                            huge_tree=True)
 _FIRST_REGION = etree.XPath(f"(//*[@{REGION}])[1]")
+_REGION_ANY_CASE = re.compile(REGION, re.IGNORECASE)  # attribute names are case-insensitive
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,8 @@ class PageText:
 
 def page_text(html: str) -> PageText | None:
     """The searchable text of a built page, or None (no region, or `noindex`)."""
-    if REGION not in html.lower():  # a page without a region is not even parsed
+    # A page without a region is not even parsed (html.lower() would cost a fifth of a parse).
+    if REGION not in html and not _REGION_ANY_CASE.search(html):
         return None
     # Bytes with the encoding stated: a page's own `<meta charset>` or XML declaration is
     # no reason to read it otherwise. A lone surrogate (never in a file) becomes U+FFFD.
