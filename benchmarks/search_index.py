@@ -42,6 +42,8 @@ def languages(site: Path) -> dict[str, Path]:
 def pages(site: Path, root: Path) -> list[tuple[str, str, str, int]]:
     """(url, html, section key, year) of each page of the language's index, in its order."""
     index = root / OUTPUT_DIR
+    if not (index / "manifest.json").is_file():
+        raise SystemExit(f"{index}: no search index; build the site with `ttdn build` first")
     version = json.loads((index / "manifest.json").read_text("utf-8"))["version"]
     facets = json.loads((index / version / "facets.json").read_text("utf-8"))
     keys = [key for key, _ in facets["sections"]]
