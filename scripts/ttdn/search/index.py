@@ -135,7 +135,8 @@ def _build(docs: list[Document], lang: str) -> Index:
         pages.append((title, text, variants.masks(sorted(set(zip(
             title + text, map(exact, title_words + text_words), strict=True))))))
     average = max(1.0, sum(len(text) for _, text, _ in pages) / total) if total else 1.0
-    table: dict[str, list] = {}  # term → [page id, BM25 part, variant mask, ...] by page id
+    # term → [page id, BM25 part, variant mask, ...] by page id
+    table: defaultdict[str, list] = defaultdict(list)
     for page_id, (title, text, masks) in enumerate(pages):
         counts = Counter(text)  # words, then adjacent pairs (no exact forms)
         pairs = Counter(map(" ".join, zip(text, text[1:], strict=False)))
@@ -143,26 +144,24 @@ def _build(docs: list[Document], lang: str) -> Index:
         once = 1 * (k1 + 1) / (1 + norm)  # most terms occur once in a page
         for term in {*title, *map(" ".join, zip(title, title[1:], strict=False))}:
             count = (pairs if " " in term else counts).pop(term, 0)
-            _add(table, term, page_id,
-                 count * (k1 + 1) / (count + norm) + TITLE_BOOST, masks.get(term, 0))
+            table[term] += (page_id, count * (k1 + 1) / (count + norm) + TITLE_BOOST,
+                            masks.get(term, 0))
         for group, is_word in ((counts, True), (pairs, False)):
             for term, count in group.items():
-                entry = table.get(term)
-                if entry is None:
-                    entry = table[term] = []
+                entry = table[term]
                 entry += (page_id, once if count == 1 else count * (k1 + 1) / (count + norm),
                           masks[term] if is_word else 0)
     idf: dict[int, float] = {}  # by page count: most terms share a few
     encoded: dict[str, list] = {}
     size = 0  # about 4 characters per posting number, plus the term and its forms
     for term, entry in table.items():
-        pages = len(entry) // 3
-        weight = idf.get(pages)
+        found = len(entry) // 3  # pages holding the term
+        weight = idf.get(found)
         if weight is None:
-            weight = idf[pages] = math.log(1 + (total - pages + 0.5) / (pages + 0.5))
+            weight = idf[found] = math.log(1 + (total - found + 0.5) / (found + 0.5))
         forms = list(variants.forms.get(term, ())) if " " not in term else []
         encoded[term] = [forms, _postings(entry, weight)]
-        size += len(term) + 12 * pages + 8 + sum(map(len, forms)) + 3 * len(forms)
+        size += len(term) + 12 * found + 8 + sum(map(len, forms)) + 3 * len(forms)
     vocabulary = sorted(t for t in table if " " not in t)
     for term, siblings in stem_groups(vocabulary, lang).items():
         if term not in encoded:
@@ -204,13 +203,6 @@ def _build(docs: list[Document], lang: str) -> Index:
     manifest = {"version": digest.hexdigest()[:12], "shards": count, "vocab": vocab_count,
                 "pages": total}
     return Index(manifest, dict(shards), dict(vocab), fragments, facets, files)
-
-
-def _add(table: dict[str, list], term: str, page_id: int, part: float, mask: int) -> None:
-    entry = table.get(term)
-    if entry is None:
-        entry = table[term] = []
-    entry += (page_id, part, mask)
 
 
 def _postings(entry: list, idf: float) -> list[int]:
