@@ -211,7 +211,8 @@ def _postings(entry: list, idf: float) -> list[int]:
         return [entry[0], round(idf * entry[1] * 100) or 1, entry[2]]
     ids = entry[0::3]
     deltas = list(map(sub, ids, [0, *ids[:-1]]))
-    weights = [round(idf * part * 100) or 1 for part in entry[1::3]]  # at least 1
+    # round(…) or 1 is the max(1, round(…)) it always was: no weight is negative
+    weights = [round(idf * part * 100) or 1 for part in entry[1::3]]
     return list(chain.from_iterable(zip(deltas, weights, entry[2::3], strict=True)))
 
 
