@@ -159,9 +159,13 @@ def _build(docs: list[Document], lang: str) -> Index:
         weight = idf.get(found)
         if weight is None:
             weight = idf[found] = math.log(1 + (total - found + 0.5) / (found + 0.5))
-        forms = list(variants.forms.get(term, ())) if " " not in term else []
-        encoded[term] = [forms, _postings(entry, weight)]
-        size += len(term) + 12 * found + 8 + sum(map(len, forms)) + 3 * len(forms)
+        if " " in term:  # a pair: no exact forms
+            encoded[term] = [[], _postings(entry, weight)]
+            size += len(term) + 12 * found + 8
+        else:
+            forms = list(variants.forms[term])
+            encoded[term] = [forms, _postings(entry, weight)]
+            size += len(term) + 12 * found + 8 + sum(map(len, forms)) + 3 * len(forms)
     vocabulary = sorted(t for t in table if " " not in t)
     for term, siblings in stem_groups(vocabulary, lang).items():
         if term not in encoded:
