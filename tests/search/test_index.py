@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from ttdn.search.index import Document, build_index, fnv1a, vocab_key, write_index
+from ttdn.search.index import (
+    MAX_VARIANTS,
+    Document,
+    build_index,
+    fnv1a,
+    vocab_key,
+    write_index,
+)
 
 
 def docs() -> list[Document]:
@@ -130,3 +138,60 @@ def test_written_index_has_vocabulary_and_facets(tmp_path: Path) -> None:
     base = tmp_path / "idx" / manifest["version"]
     assert len(list((base / "v").glob("*.json"))) == manifest["vocab"]
     assert json.loads((base / "facets.json").read_text("utf-8"))["pages"]
+
+
+A_FORMS = "aáàảãạ"  # six forms of "a"
+O_FORMS = "oóòỏõọô"  # seven of "o": 42 forms of "ao", more than a mask's bits
+
+
+def varied_docs() -> list[Document]:
+    forms = [a + o for a in A_FORMS for o in O_FORMS]
+    return [
+        Document("a/", "Đảo Lý Sơn", "Chuyên mục", "Huyện đảo Lý Sơn của tỉnh Quảng Ngãi. "
+                 "Đảo Lý Sơn, đảo Bé, đảo lớn.", "column", 2023),
+        Document("b/", "Dao kéo", "Chuyên mục", "Con dao sắc, cuộc sống.", "column", 2024),
+        Document("c/", "Đạo đức", "Trang", "Đạo đức nghề báo. " * 30, "pages", 0),
+        Document("d/", "Ảnh Lý Sơn", "Sách ảnh", "", "photo_book", 2025),
+        Document("e/", "Islands and investment", "Column", "Islands, island investing; "
+                 "the investors invest in the island. " + " ".join(forms), "column", 2026),
+        Document("f/", "", "", " ".join(reversed(forms)) + " ao ao ao"),
+    ]
+
+
+def test_the_same_pages_give_the_same_version_as_the_first_index_builder() -> None:
+    """The version names the files readers' browsers cache: rewriting the builder for speed
+    must not change it. Pinned from the first builder (commit acc3a54), which computed these
+    on the same pages: titles, repeated words, an empty text, 42 forms of one word, stems."""
+    assert build_index(varied_docs(), "vi").manifest == {
+        "version": "d276cbfa363d", "shards": 1, "vocab": 1, "pages": 6}
+    assert build_index(varied_docs(), "en").manifest == {
+        "version": "9f1d9259822b", "shards": 1, "vocab": 1, "pages": 6}
+
+
+def test_forms_past_the_masks_bits_still_find_their_pages() -> None:
+    index = build_index(varied_docs())
+    variants, pages = lookup(index.shards, index.manifest, "ao")
+    forms = sorted(a + o for a in A_FORMS for o in O_FORMS)
+    assert variants == forms[:MAX_VARIANTS]  # numbered in the order met: sorted, on page 4
+    assert set(pages) == {4, 5}  # both also hold forms past the 31st
+    assert pages[5][1] == pages[4][1] == 2 ** MAX_VARIANTS - 1
+
+
+def test_a_word_said_more_often_weighs_more() -> None:
+    index = build_index([Document("a/", "", "", "biển đảo biển biển"),
+                         Document("b/", "", "", "biển đảo và núi rừng"),
+                         Document("c/", "", "", "núi")])
+    _, pages = lookup(index.shards, index.manifest, "bien")
+    assert pages[0][0] > pages[1][0]
+
+
+def test_building_leaves_the_garbage_collector_as_it_found_it() -> None:
+    assert gc.isenabled()
+    build_index(docs())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        build_index(docs())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -30,12 +30,16 @@ browser then needs no stemmer: it looks up the siblings of the words it finds.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import math
+import shutil
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import chain
+from operator import sub
 from pathlib import Path
 
 from ttdn.search.folding import exact, fold, words
@@ -67,32 +71,6 @@ def fnv1a(term: str) -> int:
     return h
 
 
-@dataclass
-class _Postings:
-    variants: dict[str, int]  # exact form → its bit, in order of first use
-    pages: dict[int, tuple[int, int, bool]]  # page id → (count in the text, variant mask, in title)
-
-
-def _terms(doc: Document) -> tuple[Counter[str], set[str], dict[str, set[str]], int]:
-    """Term counts in the text (words and adjacent pairs), the title's terms, each word's exact
-    forms, and the text's length in words."""
-    counts: Counter[str] = Counter()
-    in_title: set[str] = set()
-    forms: dict[str, set[str]] = defaultdict(set)
-    length = 0
-    for sequence, is_title in ((words(doc.title), True), (words(doc.text), False)):
-        folded = [fold(w) for w in sequence]
-        terms = folded + [f"{a} {b}" for a, b in zip(folded, folded[1:], strict=False)]
-        if is_title:
-            in_title.update(terms)
-        else:
-            counts.update(terms)
-            length = len(sequence)
-        for word, key in zip(sequence, folded, strict=True):
-            forms[key].add(exact(word))
-    return counts, in_title, forms, length
-
-
 def vocab_key(folded_word: str) -> str:
     """What a vocabulary shard is chosen by: the word's first two letters (search.js: vocabKey)."""
     return folded_word[:2]
@@ -105,41 +83,95 @@ class Index:
     vocab: dict[int, dict[str, int]]
     fragments: list[dict]
     facets: dict
+    # Each file's JSON under <version>/ ("s/0.json"), encoded once for the version and the files.
+    files: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+
+class _Variants:
+    """Each folded word's exact forms, numbered in order of first use across the pages."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, dict[str, int]] = {}  # folded word → {form: bit}
+        self.bits: dict[tuple[str, str], int] = {}  # (folded word, form) → 1 << bit
+
+    def masks(self, pairs: Iterable[tuple[str, str]]) -> dict[str, int]:
+        """One page's (folded word, form) pairs, in sorted order → each word's variant mask."""
+        bits, masks = self.bits, {}
+        for pair in pairs:
+            bit = bits.get(pair)
+            if bit is None:
+                forms = self.forms.setdefault(pair[0], {})
+                if len(forms) < MAX_VARIANTS:
+                    forms[pair[1]] = len(forms)
+                    bit = bits[pair] = 1 << (len(forms) - 1)
+                else:  # a form past the mask's bits finds the word, not its exact form
+                    bit = 0
+            masks[pair[0]] = masks.get(pair[0], 0) | bit
+        return masks
 
 
 def build_index(docs: list[Document], lang: str = "") -> Index:
     """One language's index; English words also find the words of the same stem."""
-    table: dict[str, _Postings] = {}
-    lengths = []
-    for page_id, doc in enumerate(docs):
-        counts, in_title, forms, length = _terms(doc)
-        lengths.append(length)
-        for term in in_title:
-            counts.setdefault(term, 0)
-        for term, count in counts.items():
-            entry = table.get(term)
-            if entry is None:
-                entry = table[term] = _Postings({}, {})
-            mask = 0
-            if " " not in term:  # words have exact forms; pairs do not
-                variants = entry.variants
-                for form in sorted(forms[term]):  # sorted: the same site, the same files
-                    bit = variants.get(form)
-                    if bit is None and len(variants) < MAX_VARIANTS:
-                        bit = variants[form] = len(variants)
-                    if bit is not None:
-                        mask |= 1 << bit
-            entry.pages[page_id] = (count, mask, term in in_title)
-    average = max(1.0, sum(lengths) / len(lengths)) if lengths else 1.0  # pages may be empty
-    encoded: dict[str, list] = {
-        term: [list(p.variants), _postings(p, lengths, average, len(docs))]
-        for term, p in table.items()}
+    collecting = gc.isenabled()
+    gc.disable()  # a million small objects that all live to the end: collecting finds nothing
+    try:
+        return _build(docs, lang)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build(docs: list[Document], lang: str) -> Index:
+    """Most of the cost is per posting (a term of a page, some 750 a page): postings are flat
+    lists grown page by page with their BM25 part; what is per term is done once, at the end."""
+    total = len(docs)
+    k1, b = BM25_K1, BM25_B
+    variants = _Variants()
+    pages = []  # folded title, folded text, variant masks: BM25 needs the average length first
+    for doc in docs:
+        title_words, text_words = words(doc.title), words(doc.text)
+        title, text = list(map(fold, title_words)), list(map(fold, text_words))
+        # sorted: the same site, the same variant numbers
+        pages.append((title, text, variants.masks(sorted(set(zip(
+            title + text, map(exact, title_words + text_words), strict=True))))))
+    average = max(1.0, sum(len(text) for _, text, _ in pages) / total) if total else 1.0
+    # term → [page id, BM25 part, variant mask, ...] by page id
+    table: defaultdict[str, list] = defaultdict(list)
+    for page_id, (title, text, masks) in enumerate(pages):
+        counts = Counter(text)  # words, then adjacent pairs (no exact forms)
+        pairs = Counter(map(" ".join, zip(text, text[1:], strict=False)))
+        norm = k1 * (1 - b + b * len(text) / average)
+        once = 1 * (k1 + 1) / (1 + norm)  # most terms occur once in a page
+        for term in {*title, *map(" ".join, zip(title, title[1:], strict=False))}:
+            count = (pairs if " " in term else counts).pop(term, 0)
+            table[term] += (page_id, count * (k1 + 1) / (count + norm) + TITLE_BOOST,
+                            masks.get(term, 0))
+        for group, is_word in ((counts, True), (pairs, False)):
+            for term, count in group.items():
+                entry = table[term]
+                entry += (page_id, once if count == 1 else count * (k1 + 1) / (count + norm),
+                          masks[term] if is_word else 0)
+    idf: dict[int, float] = {}  # by page count: most terms share a few
+    encoded: dict[str, list] = {}
+    size = 0  # about 4 characters per posting number, plus the term and its forms
+    for term, entry in table.items():
+        found = len(entry) // 3  # pages holding the term
+        weight = idf.get(found)
+        if weight is None:
+            weight = idf[found] = math.log(1 + (total - found + 0.5) / (found + 0.5))
+        if " " in term:  # a pair: no exact forms
+            encoded[term] = [[], _postings(entry, weight)]
+            size += len(term) + 12 * found + 8
+        else:
+            forms = list(variants.forms[term])
+            encoded[term] = [forms, _postings(entry, weight)]
+            size += len(term) + 12 * found + 8 + sum(map(len, forms)) + 3 * len(forms)
     vocabulary = sorted(t for t in table if " " not in t)
     for term, siblings in stem_groups(vocabulary, lang).items():
-        encoded.setdefault(term, [[], []]).append(siblings)
-    # About 4 characters per posting number, plus the term and its forms: enough to size shards.
-    size = sum(len(t) + 4 * len(v[1]) + sum(len(f) + 3 for f in v[0]) + 8
-               for t, v in encoded.items())
+        if term not in encoded:
+            encoded[term] = [[], []]
+            size += len(term) + 8
+        encoded[term].append(siblings)
     count = max(1, math.ceil(size / SHARD_TARGET_BYTES))
     shards: dict[int, dict] = defaultdict(dict)
     for term in sorted(encoded):
@@ -147,56 +179,59 @@ def build_index(docs: list[Document], lang: str = "") -> Index:
     vocab_size = sum(len(w) + 6 for w in vocabulary)
     vocab_count = max(1, math.ceil(vocab_size / SHARD_TARGET_BYTES))
     vocab: dict[int, dict[str, int]] = defaultdict(dict)
+    vocab_shard: dict[str, int] = {}  # by first two letters: many words share them
     for word in vocabulary:
-        vocab[fnv1a(vocab_key(word)) % vocab_count][word] = len(table[word].pages)
+        key = vocab_key(word)
+        number = vocab_shard.get(key)
+        if number is None:
+            number = vocab_shard[key] = fnv1a(key) % vocab_count
+        vocab[number][word] = len(table[word]) // 3
     fragments = [{"u": d.url, "t": d.title, "s": d.section, "x": d.text[:EXCERPT_CHARS]}
                  for d in docs]
     sections = sorted({(d.section_key, d.section) for d in docs if d.section_key})
-    number = {key: i for i, (key, _) in enumerate(sections)}
+    number_of = {key: i for i, (key, _) in enumerate(sections)}
     facets = {"sections": [list(s) for s in sections],
-              "pages": [[number.get(d.section_key, -1), d.year] for d in docs]}
+              "pages": [[number_of.get(d.section_key, -1), d.year] for d in docs]}
+    files = {f"s/{n}.json": _json(shards.get(n, {})) for n in range(count)}
+    files.update({f"v/{n}.json": _json(vocab.get(n, {})) for n in range(vocab_count)})
+    pages_json = [_json(f) for f in fragments]
+    files["facets.json"] = _json(facets)
+    # The version hashes the shards, the vocabulary, the fragments (as one JSON list) and the
+    # facets: the same bytes as hashing each of them encoded whole.
     digest = hashlib.sha256()
-    for part in (count, *(shards.get(n, {}) for n in range(count)), vocab_count,
-                 *(vocab.get(n, {}) for n in range(vocab_count)), fragments, facets):
-        digest.update(_json(part).encode())
+    for part in (str(count), *(files[f"s/{n}.json"] for n in range(count)), str(vocab_count),
+                 *(files[f"v/{n}.json"] for n in range(vocab_count)),
+                 "[" + ",".join(pages_json) + "]", files["facets.json"]):
+        digest.update(part.encode())
+    files.update({f"p/{n}.json": text for n, text in enumerate(pages_json)})
     manifest = {"version": digest.hexdigest()[:12], "shards": count, "vocab": vocab_count,
-                "pages": len(docs)}
-    return Index(manifest, dict(shards), dict(vocab), fragments, facets)
+                "pages": total}
+    return Index(manifest, dict(shards), dict(vocab), fragments, facets, files)
 
 
-def _postings(p: _Postings, lengths: list[int], average: float, total: int) -> list[int]:
-    idf = math.log(1 + (total - len(p.pages) + 0.5) / (len(p.pages) + 0.5))
-    k1, b = BM25_K1, BM25_B
-    flat: list[int] = []
-    previous = 0
-    for page_id in sorted(p.pages):
-        count, mask, in_title = p.pages[page_id]
-        norm = k1 * (1 - b + b * lengths[page_id] / average)
-        weight = idf * (count * (k1 + 1) / (count + norm) + (TITLE_BOOST if in_title else 0))
-        flat += (page_id - previous, max(1, round(weight * 100)), mask)
-        previous = page_id
-    return flat
+def _postings(entry: list, idf: float) -> list[int]:
+    """Flat (page id delta, weight, mask) triples from [page id, BM25 part, mask, ...]."""
+    if len(entry) == 3:  # a term of one page: most word pairs
+        return [entry[0], round(idf * entry[1] * 100) or 1, entry[2]]
+    ids = entry[0::3]
+    deltas = list(map(sub, ids, [0, *ids[:-1]]))
+    # round(…) or 1 is the max(1, round(…)) it always was: no weight is negative
+    weights = [round(idf * part * 100) or 1 for part in entry[1::3]]
+    return list(chain.from_iterable(zip(deltas, weights, entry[2::3], strict=True)))
 
 
 def write_index(docs: Iterable[Document], out: Path, lang: str = "") -> dict:
     """Write one language's index into `out` (emptied first); returns the manifest."""
     index = build_index(list(docs), lang)
-    manifest, shards, fragments = index.manifest, index.shards, index.fragments
+    manifest = index.manifest
     if out.exists():
-        for old in sorted(out.rglob("*"), reverse=True):
-            old.rmdir() if old.is_dir() else old.unlink()
+        shutil.rmtree(out)
     base = out / manifest["version"]
-    (base / "s").mkdir(parents=True, exist_ok=True)
-    (base / "p").mkdir(parents=True, exist_ok=True)
-    (base / "v").mkdir(parents=True, exist_ok=True)
-    for number in range(manifest["shards"]):
-        (base / "s" / f"{number}.json").write_text(_json(shards.get(number, {})), "utf-8")
-    for number in range(manifest["vocab"]):
-        (base / "v" / f"{number}.json").write_text(_json(index.vocab.get(number, {})), "utf-8")
-    (base / "facets.json").write_text(_json(index.facets), "utf-8")
-    for page_id, fragment in enumerate(fragments):
-        (base / "p" / f"{page_id}.json").write_text(_json(fragment), "utf-8")
-    (out / "manifest.json").write_text(_json(manifest), "utf-8")
+    for folder in ("s", "p", "v"):
+        (base / folder).mkdir(parents=True, exist_ok=True)
+    for name, text in index.files.items():
+        (base / name).write_bytes(text.encode())
+    (out / "manifest.json").write_bytes(_json(manifest).encode())
     return manifest
 
 
