@@ -73,3 +73,20 @@ def test_the_locator_finds_each_occurrence_in_the_body_before_the_front_matter()
     assert [locator.line_of(problem) for _ in range(3)] == [5, 7, 5]
     encoded = Problem("url-scheme", "vi", "en", ("javascript:alert(1)",))
     assert Locator("x\n[a](&#106;avascript:alert(1))\n").line_of(encoded) == 2
+
+
+@pytest.mark.parametrize("tag", ["div", "span", "b", "blockquote"])
+@pytest.mark.parametrize("levels", [65, 300, 3000])
+def test_html_nested_beyond_the_limit_is_refused_whatever_the_element(tag: str, levels: int):
+    """libxml2 stops reading at 256 levels: the rest of such a page would vanish from what
+    the guard compares and the search reads, so the nesting itself is refused."""
+    content = f"<{tag}>" * levels + "tail text" + f"</{tag}>" * levels
+    _, found = check(content)
+    assert "html-nesting-too-deep" in {p.rule for p in found}
+
+
+def test_the_deepest_markdown_the_limits_allow_passes_the_nesting_rule():
+    deepest = "\n".join(" " * 4 * level + "- > mục" for level in range(8))
+    html = markdown.markdown(deepest, extensions=EXTENSIONS, extension_configs=CONFIGS)
+    _, found = check(html)
+    assert "html-nesting-too-deep" not in {p.rule for p in found}

@@ -311,9 +311,35 @@ def changed(content: str, cleaned: str) -> Problem | None:
     )
 
 
+# Elements inside each other. Markdown's deepest allowed page (8 levels of lists and quotes,
+# ttdn.guard.limits) makes about 20; libxml2 stops reading at 256 levels and would drop the
+# rest of the page from what the guard compares and the search reads.
+MAX_HTML_DEPTH = 64
+
+
+def too_deep(content: str) -> Problem | None:
+    """A problem when the content's elements nest deeper than MAX_HTML_DEPTH."""
+    stack = [(parse_fragment(content), 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_HTML_DEPTH:
+            return Problem(
+                "html-nesting-too-deep",
+                f"HTML lồng nhau quá {MAX_HTML_DEPTH} cấp (ở '<{node.tag}>'); hãy viết bằng "
+                "Markdown, với tối đa vài cấp danh sách hoặc trích dẫn.",
+                f"HTML nested more than {MAX_HTML_DEPTH} levels deep (at '<{node.tag}>'); write "
+                "it in Markdown, with a few levels of lists or quotes at most.",
+                (f"<{node.tag}",),
+            )
+        stack.extend((child, depth + 1) for child in node if isinstance(child.tag, str))
+    return None
+
+
 def check(content: str) -> tuple[str, list[Problem]]:
     """(the HTML to publish, what the allow-list refuses in `content`)."""
     found = problems(content)
+    if (deep := too_deep(content)) is not None:
+        found.append(deep)
     cleaned = clean(content)
     if not found:
         difference = changed(content, cleaned)
