@@ -301,6 +301,8 @@ def measure(work: Path, runs: int, quick: bool) -> list[tuple[str, str, str]]:
 def profile(work: Path, top: int = 10) -> str:
     """The top of a filled-cache build on one core, by own time and by time in ttdn's code."""
     out = work / "build.prof"
+    # `ttdn serve` (the editor's wait) builds with another site_url, so other PDFs: fill again.
+    build(work)
     subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), str(BIN / "ttdn"),
                     "build", "-j", "1", "-d", "site-profile"], cwd=work, env=ENV,
                    capture_output=True, check=True)
