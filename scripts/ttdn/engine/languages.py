@@ -22,10 +22,10 @@ import os
 import shutil
 import tempfile
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 
 from ttdn.engine import LOGGER, BuildFailed, SiteConfig, build, load_config
+from ttdn.model import languages_of
 
 CHILD_FAILED = "ttdn-child-failed"  # the record a child sends when its build stops
 
@@ -34,33 +34,25 @@ class LanguageBuildFailed(Exception):
     """A child's build stopped; its messages are already in the report."""
 
 
-@dataclass(frozen=True)
-class LanguagePlan:
-    default: str
-    others: list[str]
-
-
-def language_plan(config: SiteConfig) -> LanguagePlan | None:
-    """The languages static-i18n would build, or None without it."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return None
-    built = [lang for lang in i18n.config.languages if lang.build]
-    default = next(lang.locale for lang in built if lang.default)
-    return LanguagePlan(default, [lang.locale for lang in built if lang.locale != default])
+def language_order(config: SiteConfig) -> list[str]:
+    """The languages static-i18n builds, the default first; [] without static-i18n."""
+    if config.plugins.get("i18n") is None:
+        return []
+    languages, _ = languages_of(config)
+    return languages.codes
 
 
 def build_site(config_file: str, site_dir: Path, jobs: int) -> None:
     """Build the site into `site_dir` (empty): languages in parallel when `jobs` > 1."""
     config = load_config(config_file, strict=True, site_dir=str(site_dir))
-    plan = language_plan(config)
-    if jobs < 2 or plan is None or not plan.others:
+    default, *others = language_order(config) or [""]
+    if jobs < 2 or not others:
         build(config)  # static-i18n chains the other languages itself
         return
     context = multiprocessing.get_context("fork")  # the modules are imported once, here
     records = context.Queue()
     children = []
-    for code in plan.others:
+    for code in others:
         folder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.{code}-", dir=site_dir.parent))
         child = context.Process(target=_child, args=(config_file, code, folder, records),
                                 name=f"ttdn-build-{code}")
@@ -74,7 +66,7 @@ def build_site(config_file: str, site_dir: Path, jobs: int) -> None:
         listener.start()
         failed: BaseException | None = None
         try:
-            _only_this_language(config, plan.default)
+            _only_this_language(config, default)
             build(config)
         except BaseException as err:  # the children are waited for before it goes on
             failed = err
@@ -101,11 +93,11 @@ def build_in_turn(config: SiteConfig, *, serve_url: str | None = None,
     keep what one language's build leaves for the next), each with `dirty`: static-i18n's
     chain builds the other languages dirty only when `--dirty` is on the command line, so an
     editor's preview (`ttdn serve`) would render every English page again."""
-    plan = language_plan(config)
-    if plan is None or not dirty:
+    order = language_order(config)
+    if not order or not dirty:
         build(config, serve_url=serve_url, dirty=dirty)
         return
-    for code in [plan.default, *plan.others]:
+    for code in order:
         _only_this_language(config, code)
         build(config, serve_url=serve_url, dirty=True)
 

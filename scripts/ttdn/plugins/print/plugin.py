@@ -76,7 +76,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
                 if before is not None and before.pdfs is not None:
                     # Only the issues with a saved page are printed again; the others' stay.
                     saved = {path.resolve().parent for path in shown.changed}
-                    self.pdfs = self._render_all(model, config, before.pdfs, saved)
+                    self.pdfs = self._render_all(model, config, cache, before.pdfs, saved)
                     # An issue's pages in every language link its PDFs (the bilingual one
                     # too), and so do the listings that show the issue.
                     changed = {url for url, pdfs in self.pdfs.items()
@@ -85,15 +85,14 @@ class PrintPlugin(BasePlugin[PrintConfig]):
                     shown.urls.update(changed)
                     mark_stale(Path(config.site_dir), changed)
                 else:
-                    self.pdfs = self._render_all(model, config)
+                    self.pdfs = self._render_all(model, config, cache)
         return config
 
-    def _render_all(self, model: BuildModel, config: MkDocsConfig,
+    def _render_all(self, model: BuildModel, config: MkDocsConfig, cache: Path,
                     previous: dict[str, list[Pdf]] | None = None,
                     saved_folders: set[Path] = frozenset()) -> dict[str, list[Pdf]]:
         start = time.perf_counter()
-        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        cache = root / self.config.cache_dir
+        root = model.assets.root
         options = MarkdownOptions.from_config(config.markdown_extensions, config.mdx_configs)
         default = model.languages.default
         made: dict[str, list[Pdf]] = {}
